@@ -1,0 +1,73 @@
+/** Base class of every error the runner throws; `code` tells them apart without `instanceof`. */
+export class MigrationError extends Error {
+  readonly code: MigrationErrorCode;
+  constructor(code: MigrationErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** The codes of {@link MigrationError}. */
+export type MigrationErrorCode =
+  | 'MIGRATION_FOLDER'
+  | 'MIGRATION_LOCK_TIMEOUT'
+  | 'MIGRATION_CHECKSUM_MISMATCH'
+  | 'MIGRATION_OUT_OF_ORDER'
+  | 'MIGRATION_FAILED';
+
+/** The migrations folder is missing or unreadable. */
+export class MigrationFolderError extends MigrationError {
+  constructor(message: string) {
+    super('MIGRATION_FOLDER', message);
+  }
+}
+
+/** Another runner held the advisory lock for longer than `lockWaitTimeoutMs`. */
+export class MigrationLockTimeoutError extends MigrationError {
+  constructor(readonly waitedMs: number) {
+    super(
+      'MIGRATION_LOCK_TIMEOUT',
+      `another migration run held the lock for ${waitedMs} ms. Wait for it to finish (or find the ` +
+        'stuck session in pg_stat_activity) and run again, or raise lockWaitTimeoutMs.',
+    );
+  }
+}
+
+/** Applied migration files were edited after they ran. */
+export class MigrationChecksumMismatchError extends MigrationError {
+  constructor(readonly names: readonly string[]) {
+    super(
+      'MIGRATION_CHECKSUM_MISMATCH',
+      `applied migration${names.length > 1 ? 's were' : ' was'} edited: ${names.map((n) => `${n}.sql`).join(', ')}. ` +
+        'Restore the applied text and put the change in a new migration.',
+    );
+  }
+}
+
+/** Unapplied migrations sort before the newest applied one (e.g. merged from another branch). */
+export class MigrationOutOfOrderError extends MigrationError {
+  constructor(readonly names: readonly string[]) {
+    super(
+      'MIGRATION_OUT_OF_ORDER',
+      `unapplied migration${names.length > 1 ? 's are' : ' is'} older than the newest applied one: ` +
+        `${names.map((n) => `${n}.sql`).join(', ')}. Rename ${names.length > 1 ? 'them' : 'it'} to sort last, or ` +
+        'apply with allowOutOfOrder (CLI: --allow-out-of-order) if the order does not matter.',
+    );
+  }
+}
+
+/** A migration failed; its transaction was rolled back (or its partial indexes dropped). */
+export class MigrationFailedError extends MigrationError {
+  constructor(
+    readonly migration: string,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      'MIGRATION_FAILED',
+      `migration ${migration}.sql failed: ${reason}. Nothing of it was kept; fix the file and run again.`,
+      { cause },
+    );
+  }
+}

@@ -1,0 +1,19 @@
+/** One migration as read from the folder. */
+export interface MigrationFile {
+  /** File name without `.sql`; migrations are matched and ordered by it. */
+  name: string;
+  /** The file's text, exactly as on disk. */
+  sql: string;
+  /** sha256 of the text, hex. The same hash drizzle-orm's migrator stores, which makes adoption exact. */
+  checksum: string;
+  /** False when the file carries the {@link NO_TRANSACTION_MARKER}. */
+  transactional: boolean;
+  /** drizzle-kit's journal timestamp for the file, when the folder has a `meta/_journal.json`. */
+  drizzleWhen?: number;
+}
+
+/** A line that opts a file out of the per-file transaction (for `CREATE INDEX CONCURRENTLY`). */
+export const NO_TRANSACTION_MARKER = '-- org-migrate:no-transaction';
+
+/** drizzle-kit's separator between statements; a SQL comment, so whole files still run as scripts. */
+export const STATEMENT_BREAKPOINT = '--> statement-breakpoint';

@@ -1,0 +1,22 @@
+// @org/migrations public entry point.
+export { migrate } from './run/migrate.ts';
+export type { MigrateResult } from './run/migrate.ts';
+export { migrationStatus } from './run/migrationStatus.ts';
+export type { MigrationStatus } from './run/migrationStatus.ts';
+export type { MigrateOptions, MigrationSourceOptions, MigrationProgressEvent } from './run/MigrateOptions.ts';
+export type { MigrationState, MigrationStatusEntry } from './run/planMigrations.ts';
+export { orgMigrationsFolder } from './files/orgMigrationsFolder.ts';
+export { readMigrationFolder } from './files/readMigrationFolder.ts';
+export { NO_TRANSACTION_MARKER } from './files/MigrationFile.ts';
+export type { MigrationFile } from './files/MigrationFile.ts';
+export type { MigrationClient } from './connection/MigrationConnection.ts';
+export type { JournalTable } from './journal/JournalTable.ts';
+export {
+  MigrationError,
+  MigrationFolderError,
+  MigrationLockTimeoutError,
+  MigrationChecksumMismatchError,
+  MigrationOutOfOrderError,
+  MigrationFailedError,
+} from './errors.ts';
+export type { MigrationErrorCode } from './errors.ts';

@@ -1,0 +1,35 @@
+import type { JournalTable } from '../journal/JournalTable.ts';
+
+/** Options shared by {@link migrate} and {@link migrationStatus}. */
+export interface MigrationSourceOptions {
+  /** The migrations folder; @org/schema's shipped migrations by default. */
+  folder?: string;
+  /** Journal table; `public.org_migrations` by default. */
+  journal?: Partial<JournalTable>;
+  /** drizzle-orm's journal to adopt from; `drizzle.__drizzle_migrations` by default, `false` to ignore. */
+  drizzleJournal?: Partial<JournalTable> | false;
+}
+
+/** Options of {@link migrate}. */
+export interface MigrateOptions extends MigrationSourceOptions {
+  /** How long to wait for another runner's advisory lock before failing. Default 60 000 ms. */
+  lockWaitTimeoutMs?: number;
+  /** How often to retry the advisory lock while waiting. Default 200 ms. */
+  lockPollMs?: number;
+  /**
+   * `lock_timeout` for each migration's statements, so DDL waiting on a busy table fails fast instead
+   * of queueing every query behind it. Default 5 000 ms; 0 waits forever.
+   */
+  ddlLockTimeoutMs?: number;
+  /** `statement_timeout` for each migration's statements. Default 0 (none). */
+  statementTimeoutMs?: number;
+  /** Apply unapplied migrations that sort before the newest applied one instead of refusing. */
+  allowOutOfOrder?: boolean;
+  /** Called as each migration starts and ends (the CLI prints progress from it). */
+  onProgress?: (event: MigrationProgressEvent) => void;
+}
+
+/** A progress notification of {@link migrate}. */
+export type MigrationProgressEvent =
+  | { type: 'start'; name: string; index: number; total: number }
+  | { type: 'done'; name: string; durationMs: number };

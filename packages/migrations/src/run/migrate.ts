@@ -1,0 +1,93 @@
+import type { MigrationClient } from '../connection/MigrationConnection.ts';
+import { openMigrationConnection } from '../connection/openMigrationConnection.ts';
+import { MigrationChecksumMismatchError, MigrationOutOfOrderError } from '../errors.ts';
+import { orgMigrationsFolder } from '../files/orgMigrationsFolder.ts';
+import { readMigrationFolder } from '../files/readMigrationFolder.ts';
+import { acquireAdvisoryLock } from '../journal/advisoryLock.ts';
+import { DRIZZLE_JOURNAL, filesAppliedByDrizzle } from '../journal/drizzleJournal.ts';
+import { ensureJournal, readJournal, recordMigration } from '../journal/journalStore.ts';
+import { DEFAULT_JOURNAL, qualified, type JournalTable } from '../journal/JournalTable.ts';
+import { applyMigration } from './applyMigration.ts';
+import type { MigrateOptions } from './MigrateOptions.ts';
+import { planMigrations } from './planMigrations.ts';
+
+/** What {@link migrate} did. */
+export interface MigrateResult {
+  /** Migrations run now, in order, with how long each took. */
+  applied: { name: string; durationMs: number; transactional: boolean }[];
+  /** Migrations already applied before this run. */
+  skipped: string[];
+  /** Migrations recorded from drizzle-orm's journal without running them. */
+  adopted: string[];
+  /** Wall time of the run, lock wait included. */
+  durationMs: number;
+}
+
+/**
+ * Applies pending migrations, safely with any number of concurrent runners: an advisory lock
+ * serialises runs, each file runs in its own transaction with its journal row, edited applied files
+ * and out-of-order files are refused before anything runs, and a database migrated by drizzle-orm's
+ * migrator is adopted. Works the same on a postgres.js client and on PGlite.
+ *
+ * @example
+ * const result = await migrate(postgres(process.env.DATABASE_URL!, { max: 1 }));
+ * console.log(result.applied.map((m) => m.name));
+ */
+export async function migrate(client: MigrationClient, options: MigrateOptions = {}): Promise<MigrateResult> {
+  const started = performance.now();
+  const files = readMigrationFolder(options.folder ?? orgMigrationsFolder());
+  const journal: JournalTable = { ...DEFAULT_JOURNAL, ...options.journal };
+  const conn = await openMigrationConnection(client);
+  try {
+    const unlock = await acquireAdvisoryLock(conn, `org-migrate:${qualified(journal)}`, {
+      timeoutMs: options.lockWaitTimeoutMs ?? 60_000,
+      pollMs: options.lockPollMs ?? 200,
+    });
+    try {
+      await ensureJournal(conn, journal);
+      let rows = await readJournal(conn, journal);
+      const adopted: string[] = [];
+      if (rows.length === 0 && options.drizzleJournal !== false) {
+        const drizzleTable = { ...DRIZZLE_JOURNAL, ...(options.drizzleJournal || {}) };
+        for (const file of await filesAppliedByDrizzle(conn, files, drizzleTable)) {
+          await recordMigration(conn, journal, {
+            name: file.name,
+            checksum: file.checksum,
+            durationMs: 0,
+            transactional: file.transactional,
+            adopted: true,
+          });
+          adopted.push(file.name);
+        }
+        if (adopted.length > 0) rows = await readJournal(conn, journal);
+      }
+
+      const plan = planMigrations(files, rows);
+      const changed = plan.filter((e) => e.state === 'changed').map((e) => e.name);
+      if (changed.length > 0) throw new MigrationChecksumMismatchError(changed);
+      const outOfOrder = plan.filter((e) => e.state === 'out-of-order').map((e) => e.name);
+      if (outOfOrder.length > 0 && !options.allowOutOfOrder) throw new MigrationOutOfOrderError(outOfOrder);
+
+      const toApply = files.filter((f) => plan.some((e) => e.name === f.name && (e.state === 'pending' || e.state === 'out-of-order')));
+      const applied: MigrateResult['applied'] = [];
+      const limits = {
+        lockTimeoutMs: options.ddlLockTimeoutMs ?? 5_000,
+        statementTimeoutMs: options.statementTimeoutMs ?? 0,
+      };
+      for (const [index, file] of toApply.entries()) {
+        options.onProgress?.({ type: 'start', name: file.name, index, total: toApply.length });
+        const durationMs = await applyMigration(conn, journal, file, limits);
+        applied.push({ name: file.name, durationMs, transactional: file.transactional });
+        options.onProgress?.({ type: 'done', name: file.name, durationMs });
+      }
+      const skipped = plan
+        .filter((e) => e.state === 'applied' && !adopted.includes(e.name))
+        .map((e) => e.name);
+      return { applied, skipped, adopted, durationMs: performance.now() - started };
+    } finally {
+      await unlock().catch(() => {});
+    }
+  } finally {
+    await conn.release();
+  }
+}

@@ -1,0 +1,10 @@
+export { primaryId } from './primaryId.ts';
+export { timestamptz } from './timestamptz.ts';
+export { timestamps, createdAt } from './timestamps.ts';
+export { softDelete, isSoftDeletable, SOFT_DELETE_COLUMN } from './softDelete.ts';
+export type { SoftDeletableTable } from './softDelete.ts';
+export { ownerReference } from './ownerReference.ts';
+export { parentReference, optionalReference } from './reference.ts';
+export type { OwnerReferenceOptions } from './ownerReference.ts';
+export { enumColumn, enumCheck } from './enumColumn.ts';
+export { tsvector } from './tsvector.ts';

@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, numeric, pgTable, text, varchar } from 'drizzle-orm/pg-core';
+import { enumCheck, enumColumn } from '../../columns/enumColumn.ts';
+import { ownerReference } from '../../columns/ownerReference.ts';
+import { primaryId } from '../../columns/primaryId.ts';
+import { parentReference } from '../../columns/reference.ts';
+import { timestamps } from '../../columns/timestamps.ts';
+import { timestamptz } from '../../columns/timestamptz.ts';
+import type { SearchParams } from '../../json/misc.ts';
+import { users } from '../identity/users.ts';
+import { campaigns } from './campaigns.ts';
+
+/** The platforms searched, in their exact casing. */
+export const scrapingPlatforms = ['TikTok', 'Instagram', 'YouTube'] as const;
+/** A scraping job's states. */
+export const scrapingJobStatuses = ['pending', 'processing', 'completed', 'error', 'timeout'] as const;
+/** A scraping job status. */
+export type ScrapingJobStatus = (typeof scrapingJobStatuses)[number];
+
+/**
+ * The job state machine: `pending → processing → completed | error | timeout`. Finished states are
+ * final. @org/queries only moves a job along these edges.
+ */
+export const scrapingJobTransitions: Readonly<Record<ScrapingJobStatus, readonly ScrapingJobStatus[]>> = {
+  pending: ['processing', 'error', 'timeout'],
+  processing: ['completed', 'error', 'timeout'],
+  completed: [],
+  error: [],
+  timeout: [],
+};
+
+/** A background platform search of a campaign, with progress tracking (usegemz). */
+export const scrapingJobs = pgTable(
+  'scraping_jobs',
+  {
+    id: primaryId(),
+    userId: ownerReference(() => users.id),
+    campaignId: parentReference('campaign_id', () => campaigns.id),
+    platform: enumColumn('platform', scrapingPlatforms, 50).default('TikTok').notNull(),
+    keywords: jsonb('keywords').$type<string[]>(),
+    targetUsername: text('target_username'),
+    searchParams: jsonb('search_params').$type<SearchParams>(),
+    region: varchar('region', { length: 10 }).default('US').notNull(),
+    status: enumColumn('status', scrapingJobStatuses, 20).default('pending').notNull(),
+    runId: text('run_id'),
+    qstashMessageId: text('qstash_message_id'),
+    processedRuns: integer('processed_runs').default(0).notNull(),
+    processedResults: integer('processed_results').default(0).notNull(),
+    targetResults: integer('target_results').default(1000).notNull(),
+    cursor: integer('cursor').default(0),
+    progress: numeric('progress', { precision: 5, scale: 2 }).default('0').notNull(),
+    ...timestamps(),
+    startedAt: timestamptz('started_at'),
+    completedAt: timestamptz('completed_at'),
+    timeoutAt: timestamptz('timeout_at'),
+    error: text('error'),
+  },
+  (t) => [
+    enumCheck('scraping_jobs_platform_check', t.platform, scrapingPlatforms),
+    enumCheck('scraping_jobs_status_check', t.status, scrapingJobStatuses),
+    check('scraping_jobs_progress_check', sql`${t.progress} between 0 and 100`),
+    check('scraping_jobs_target_results_check', sql`${t.targetResults} > 0`),
+    index('idx_scraping_jobs_status').on(t.status),
+    index('idx_scraping_jobs_platform').on(t.platform),
+    index('idx_scraping_jobs_user_campaign').on(t.userId, t.campaignId),
+    index('idx_scraping_jobs_campaign_id').on(t.campaignId),
+  ],
+);

@@ -1,0 +1,29 @@
+import { boolean, pgTable, text, unique, varchar } from 'drizzle-orm/pg-core';
+import { enumCheck, enumColumn } from '../../columns/enumColumn.ts';
+import { primaryId } from '../../columns/primaryId.ts';
+import { timestamps } from '../../columns/timestamps.ts';
+
+/** How a configuration's text `value` is parsed. */
+export const configValueTypes = ['string', 'number', 'boolean', 'duration', 'json'] as const;
+
+/**
+ * App-wide settings keyed by `(category, key)`, stored as text with the type to parse it as (usegemz).
+ * `is_hot_reloadable` is a boolean here where the seed used `varchar(5)` holding 'true'/'false'.
+ */
+export const systemConfigurations = pgTable(
+  'system_configurations',
+  {
+    id: primaryId(),
+    category: varchar('category', { length: 50 }).notNull(),
+    key: varchar('key', { length: 100 }).notNull(),
+    value: text('value').notNull(),
+    valueType: enumColumn('value_type', configValueTypes, 20).notNull(),
+    description: text('description'),
+    isHotReloadable: boolean('is_hot_reloadable').default(true).notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    unique('unique_category_key').on(t.category, t.key),
+    enumCheck('system_configurations_value_type_check', t.valueType, configValueTypes),
+  ],
+);

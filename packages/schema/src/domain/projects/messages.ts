@@ -1,0 +1,26 @@
+import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { enumCheck, enumColumn } from '../../columns/enumColumn.ts';
+import { primaryId } from '../../columns/primaryId.ts';
+import { parentReference } from '../../columns/reference.ts';
+import { createdAt } from '../../columns/timestamps.ts';
+import { conversations } from './conversations.ts';
+
+/** Who wrote a message. */
+export const messageRoles = ['system', 'user', 'assistant'] as const;
+
+/** One message of a conversation; append-only. */
+export const messages = pgTable(
+  'messages',
+  {
+    id: primaryId(),
+    conversationId: parentReference('conversation_id', () => conversations.id),
+    role: enumColumn('role', messageRoles, 20).notNull(),
+    content: text('content').notNull(),
+    tokenCount: integer('token_count'),
+    ...createdAt(),
+  },
+  (t) => [
+    enumCheck('messages_role_check', t.role, messageRoles),
+    index('messages_conversation_created_idx').on(t.conversationId, t.createdAt),
+  ],
+);

@@ -1,0 +1,20 @@
+import { index, pgTable, text } from 'drizzle-orm/pg-core';
+import { ownerReference } from '../../columns/ownerReference.ts';
+import { primaryId } from '../../columns/primaryId.ts';
+import { parentReference } from '../../columns/reference.ts';
+import { createdAt } from '../../columns/timestamps.ts';
+import { users } from '../identity/users.ts';
+import { sessions } from './sessions.ts';
+
+/** A prompt sent in a session (claude-code); append-only. */
+export const prompts = pgTable(
+  'prompts',
+  {
+    id: primaryId(),
+    sessionId: parentReference('session_id', () => sessions.id),
+    userId: ownerReference(() => users.id),
+    content: text('content').notNull(),
+    ...createdAt(),
+  },
+  (t) => [index('idx_prompts_session_created').on(t.sessionId, t.createdAt)],
+);

@@ -1,0 +1,14 @@
+import { relations } from 'drizzle-orm';
+import { users } from '../identity/users.ts';
+import { prompts } from './prompts.ts';
+import { sessions } from './sessions.ts';
+
+export const sessionsRelations = relations(sessions, ({ one, many }) => ({
+  user: one(users, { fields: [sessions.userId], references: [users.id] }),
+  prompts: many(prompts),
+}));
+
+export const promptsRelations = relations(prompts, ({ one }) => ({
+  session: one(sessions, { fields: [prompts.sessionId], references: [sessions.id] }),
+  user: one(users, { fields: [prompts.userId], references: [users.id] }),
+}));

@@ -1,0 +1,20 @@
+// Every table of the @org schema, by domain module.
+export { users } from './domain/identity/users.ts';
+export { userProfiles } from './domain/identity/userProfiles.ts';
+export { projects } from './domain/projects/projects.ts';
+export { conversations } from './domain/projects/conversations.ts';
+export { messages } from './domain/projects/messages.ts';
+export { artifacts } from './domain/projects/artifacts.ts';
+export { activityLog } from './domain/projects/activityLog.ts';
+export { partners } from './domain/leads/partners.ts';
+export { leads } from './domain/leads/leads.ts';
+export { analyticsEvents } from './domain/leads/analyticsEvents.ts';
+export { campaigns } from './domain/campaigns/campaigns.ts';
+export { scrapingJobs } from './domain/campaigns/scrapingJobs.ts';
+export { scrapingResults } from './domain/campaigns/scrapingResults.ts';
+export { systemConfigurations } from './domain/configuration/systemConfigurations.ts';
+export { emailCaptures } from './domain/marketing/emailCaptures.ts';
+export { wizardSubmissions } from './domain/marketing/wizardSubmissions.ts';
+export { sessions } from './domain/sessions/sessions.ts';
+export { prompts } from './domain/sessions/prompts.ts';
+export { auditLogs } from './domain/audit/auditLogs.ts';

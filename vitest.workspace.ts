@@ -1,3 +1,26 @@
 // The project list. vitest 4 ignores this file on its own; vitest.config.ts imports it (with the
 // extension) and hands it to `test.projects`, so this stays the single place that names the projects.
-export default ['packages/*', 'examples/*'];
+//
+// Packages whose tests use @org/testing fixtures run twice when TEST_DATABASE_URL is set: once on
+// PGlite (their own config) and once on PostgreSQL (the same files, ORG_TEST_ENGINE=postgres).
+// Packages that loop over both engines themselves (schema, migrations) run once.
+import { existsSync } from 'node:fs';
+
+const fixtureProjects = ['packages/testing', 'packages/queries', 'examples/http-service'].filter((dir) =>
+  existsSync(`${dir}/vitest.config.ts`),
+);
+
+const postgresVariants = process.env.TEST_DATABASE_URL
+  ? fixtureProjects.map((dir) => ({
+      extends: `./${dir}/vitest.config.ts`,
+      root: `./${dir}`,
+      test: {
+        name: `${dir.split('/').pop()} (postgres)`,
+        env: { ORG_TEST_ENGINE: 'postgres' },
+        // Types do not depend on the engine; they are checked once, in the PGlite project.
+        typecheck: { enabled: false },
+      },
+    }))
+  : [];
+
+export default ['packages/*', 'examples/*', ...postgresVariants];

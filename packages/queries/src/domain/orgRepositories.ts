@@ -1,0 +1,78 @@
+import * as s from '@org/schema';
+import type { OrgDb } from '../internal/OrgDb.ts';
+import { createRepository, type Repository, type RepositoryOptions } from '../repository/createRepository.ts';
+
+const created = ['createdAt'] as const;
+
+/**
+ * Repositories for every @org table, validated with the @org zod schemas, with the sorts each
+ * table's list views use.
+ *
+ * @example
+ * const repos = createOrgRepositories(db);
+ * const page = await repos.leads.paginate({ sort: [['debtAmount', 'desc']], limit: 50 });
+ */
+export function createOrgRepositories(
+  db: OrgDb,
+  options: Pick<RepositoryOptions<never>, 'cursorSecret'> = {},
+): OrgRepositories {
+  const base = { ...options };
+  return {
+    users: createRepository(db, s.users, { ...base, schemas: s.userSchemas, sortable: [...created, 'email', 'updatedAt'] }),
+    userProfiles: createRepository(db, s.userProfiles, { ...base, schemas: s.userProfileSchemas, sortable: [...created, 'updatedAt'] }),
+    projects: createRepository(db, s.projects, {
+      ...base,
+      schemas: s.projectSchemas,
+      sortable: [...created, 'updatedAt', 'name', 'validationScore'],
+      defaultSort: [['updatedAt', 'desc']],
+    }),
+    conversations: createRepository(db, s.conversations, { ...base, schemas: s.conversationSchemas, sortable: [...created] }),
+    messages: createRepository(db, s.messages, { ...base, schemas: s.messageSchemas, sortable: [...created] }),
+    artifacts: createRepository(db, s.artifacts, { ...base, schemas: s.artifactSchemas, sortable: [...created] }),
+    activityLog: createRepository(db, s.activityLog, { ...base, schemas: s.activityLogSchemas, sortable: [...created] }),
+    partners: createRepository(db, s.partners, { ...base, schemas: s.partnerSchemas, sortable: [...created, 'name', 'minDebtAmount'] }),
+    leads: createRepository(db, s.leads, {
+      ...base,
+      schemas: s.leadSchemas,
+      sortable: [...created, 'debtAmount', 'name', 'state', 'status'],
+      defaultSort: [['createdAt', 'desc']],
+    }),
+    analyticsEvents: createRepository(db, s.analyticsEvents, { ...base, schemas: s.analyticsEventSchemas, sortable: [...created] }),
+    campaigns: createRepository(db, s.campaigns, { ...base, schemas: s.campaignSchemas, sortable: [...created, 'name'] }),
+    scrapingJobs: createRepository(db, s.scrapingJobs, { ...base, schemas: s.scrapingJobSchemas, sortable: [...created, 'status'] }),
+    scrapingResults: createRepository(db, s.scrapingResults, { ...base, schemas: s.scrapingResultSchemas, sortable: [...created] }),
+    systemConfigurations: createRepository(db, s.systemConfigurations, {
+      ...base,
+      schemas: s.systemConfigurationSchemas,
+      sortable: ['category', 'key'],
+    }),
+    emailCaptures: createRepository(db, s.emailCaptures, { ...base, schemas: s.emailCaptureSchemas, sortable: [...created] }),
+    wizardSubmissions: createRepository(db, s.wizardSubmissions, { ...base, schemas: s.wizardSubmissionSchemas, sortable: [...created] }),
+    sessions: createRepository(db, s.sessions, { ...base, schemas: s.sessionSchemas, sortable: [...created, 'lastActiveAt'] }),
+    prompts: createRepository(db, s.prompts, { ...base, schemas: s.promptSchemas, sortable: [...created] }),
+    auditLogs: createRepository(db, s.auditLogs, { ...base, schemas: s.auditLogSchemas, sortable: [...created] }),
+  };
+}
+
+/** Repositories for every @org table (see {@link createOrgRepositories}). */
+export interface OrgRepositories {
+  users: Repository<OrgDb, typeof s.users>;
+  userProfiles: Repository<OrgDb, typeof s.userProfiles>;
+  projects: Repository<OrgDb, typeof s.projects>;
+  conversations: Repository<OrgDb, typeof s.conversations>;
+  messages: Repository<OrgDb, typeof s.messages>;
+  artifacts: Repository<OrgDb, typeof s.artifacts>;
+  activityLog: Repository<OrgDb, typeof s.activityLog>;
+  partners: Repository<OrgDb, typeof s.partners>;
+  leads: Repository<OrgDb, typeof s.leads>;
+  analyticsEvents: Repository<OrgDb, typeof s.analyticsEvents>;
+  campaigns: Repository<OrgDb, typeof s.campaigns>;
+  scrapingJobs: Repository<OrgDb, typeof s.scrapingJobs>;
+  scrapingResults: Repository<OrgDb, typeof s.scrapingResults>;
+  systemConfigurations: Repository<OrgDb, typeof s.systemConfigurations>;
+  emailCaptures: Repository<OrgDb, typeof s.emailCaptures>;
+  wizardSubmissions: Repository<OrgDb, typeof s.wizardSubmissions>;
+  sessions: Repository<OrgDb, typeof s.sessions>;
+  prompts: Repository<OrgDb, typeof s.prompts>;
+  auditLogs: Repository<OrgDb, typeof s.auditLogs>;
+}

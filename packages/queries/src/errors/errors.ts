@@ -1,0 +1,147 @@
+import type { z } from 'zod';
+import { DataLayerError } from './DataLayerError.ts';
+
+/** The row a `get…` asked for does not exist (or is soft-deleted). */
+export class NotFoundError extends DataLayerError {
+  constructor(
+    readonly table: string,
+    readonly criteria: string,
+  ) {
+    super('NOT_FOUND', `${table}: no row matches ${criteria}`);
+  }
+}
+
+/** Input failed validation before any SQL ran. `issues` are zod's (they carry paths, not values). */
+export class ValidationError extends DataLayerError {
+  readonly issues: { path: PropertyKey[]; message: string; code: string }[];
+  constructor(message: string, issues: readonly z.core.$ZodIssue[] = []) {
+    super('VALIDATION', message);
+    this.issues = issues.map((i) => ({ path: [...i.path], message: i.message, code: i.code }));
+  }
+}
+
+/** Details PostgreSQL reports with an integrity violation (names only, never values). */
+export interface ConstraintDetails {
+  constraint: string | undefined;
+  table: string | undefined;
+  columns: string[];
+}
+
+/** Base of the four integrity-constraint violations. */
+export abstract class IntegrityConstraintViolationError extends DataLayerError {
+  readonly constraint: string | undefined;
+  readonly table: string | undefined;
+  readonly columns: string[];
+  constructor(
+    code: 'UNIQUE_VIOLATION' | 'FOREIGN_KEY_VIOLATION' | 'NOT_NULL_VIOLATION' | 'CHECK_VIOLATION',
+    what: string,
+    details: ConstraintDetails,
+    options: { cause?: unknown; sqlState?: string },
+  ) {
+    const where = [details.table, details.columns.length ? `(${details.columns.join(', ')})` : '']
+      .filter(Boolean)
+      .join(' ');
+    super(code, `${what}${details.constraint ? ` ${details.constraint}` : ''}${where ? ` on ${where}` : ''}`, options);
+    this.constraint = details.constraint;
+    this.table = details.table;
+    this.columns = details.columns;
+  }
+}
+
+/** A unique constraint or unique index rejected the write. */
+export class UniqueViolationError extends IntegrityConstraintViolationError {
+  constructor(details: ConstraintDetails, options: { cause?: unknown; sqlState?: string } = {}) {
+    super('UNIQUE_VIOLATION', 'unique constraint violated:', details, options);
+  }
+}
+
+/** A referenced row does not exist, or a referenced row is still in use. */
+export class ForeignKeyViolationError extends IntegrityConstraintViolationError {
+  constructor(details: ConstraintDetails, options: { cause?: unknown; sqlState?: string } = {}) {
+    super('FOREIGN_KEY_VIOLATION', 'foreign key violated:', details, options);
+  }
+}
+
+/** A required column got null. */
+export class NotNullViolationError extends IntegrityConstraintViolationError {
+  constructor(details: ConstraintDetails, options: { cause?: unknown; sqlState?: string } = {}) {
+    super('NOT_NULL_VIOLATION', 'not-null constraint violated:', details, options);
+  }
+}
+
+/** A CHECK constraint rejected the row. */
+export class CheckViolationError extends IntegrityConstraintViolationError {
+  constructor(details: ConstraintDetails, options: { cause?: unknown; sqlState?: string } = {}) {
+    super('CHECK_VIOLATION', 'check constraint violated:', details, options);
+  }
+}
+
+/** A serializable transaction could not be serialised (40001); retrying the whole transaction is safe. */
+export class SerializationFailureError extends DataLayerError {
+  constructor(options: { cause?: unknown; sqlState?: string } = {}) {
+    super('SERIALIZATION_FAILURE', 'could not serialize access due to concurrent update; retry the transaction', options);
+  }
+}
+
+/** PostgreSQL broke a deadlock by failing this transaction (40P01); retrying is safe. */
+export class DeadlockError extends DataLayerError {
+  constructor(options: { cause?: unknown; sqlState?: string } = {}) {
+    super('DEADLOCK', 'deadlock detected; retry the transaction', options);
+  }
+}
+
+/** A statement or lock wait took longer than allowed (statement_timeout, lock_timeout, pool wait). */
+export class TimeoutError extends DataLayerError {
+  constructor(
+    readonly kind: 'statement' | 'lock' | 'connection',
+    options: { cause?: unknown; sqlState?: string } = {},
+  ) {
+    super('TIMEOUT', `${kind} timeout: the database did not answer in time`, options);
+  }
+}
+
+/** The connection failed or was closed under the query. Nothing of an open transaction was committed. */
+export class ConnectionError extends DataLayerError {
+  constructor(reason: string, options: { cause?: unknown; sqlState?: string } = {}) {
+    super('CONNECTION', `database connection failed: ${reason}`, options);
+  }
+}
+
+/** The role lacks a privilege, or row-level security refused the row. */
+export class PermissionDeniedError extends DataLayerError {
+  constructor(options: { cause?: unknown; sqlState?: string } = {}) {
+    super('PERMISSION_DENIED', 'permission denied for this operation', options);
+  }
+}
+
+/** A conditional write found the row changed (e.g. a rotated token no longer matches). */
+export class ConflictError extends DataLayerError {
+  constructor(message: string) {
+    super('CONFLICT', message);
+  }
+}
+
+/** A state machine refused a transition. */
+export class IllegalTransitionError extends DataLayerError {
+  constructor(
+    readonly entity: string,
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super('ILLEGAL_TRANSITION', `${entity} cannot move from '${from}' to '${to}'`);
+  }
+}
+
+/** A pagination cursor was malformed, tampered with, or made for another sort. */
+export class InvalidCursorError extends DataLayerError {
+  constructor(reason: string) {
+    super('INVALID_CURSOR', `invalid cursor: ${reason}`);
+  }
+}
+
+/** Any other database error, with its SQLSTATE. */
+export class DatabaseError extends DataLayerError {
+  constructor(message: string, options: { cause?: unknown; sqlState?: string } = {}) {
+    super('DATABASE', message, options);
+  }
+}

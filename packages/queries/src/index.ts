@@ -1,0 +1,105 @@
+// @org/queries public entry point.
+
+// Client.
+export { createDatabase } from './client/createDatabase.ts';
+export type { CreateDatabaseOptions, OrgDatabase, HealthStatus } from './client/createDatabase.ts';
+export { getDatabase } from './client/getDatabase.ts';
+export { createQueryLogger } from './logging/queryLogger.ts';
+export type { QueryLogEntry, QueryLoggerOptions } from './logging/queryLogger.ts';
+export type { OrgDb, AnyDb } from './internal/OrgDb.ts';
+export { rowsOf } from './internal/rows.ts';
+
+// Errors.
+export { DataLayerError, isDataLayerError } from './errors/DataLayerError.ts';
+export type { DataLayerErrorCode } from './errors/DataLayerError.ts';
+export {
+  NotFoundError,
+  ValidationError,
+  IntegrityConstraintViolationError,
+  UniqueViolationError,
+  ForeignKeyViolationError,
+  NotNullViolationError,
+  CheckViolationError,
+  SerializationFailureError,
+  DeadlockError,
+  TimeoutError,
+  ConnectionError,
+  PermissionDeniedError,
+  ConflictError,
+  IllegalTransitionError,
+  InvalidCursorError,
+  DatabaseError,
+} from './errors/errors.ts';
+export type { ConstraintDetails } from './errors/errors.ts';
+export { toDataLayerError } from './errors/toDataLayerError.ts';
+export { mapDatabaseError, isDatabaseError } from './errors/mapDatabaseError.ts';
+export { SQL_STATE } from './errors/sqlState.ts';
+export type { SqlState } from './errors/sqlState.ts';
+
+// Transactions and scoping.
+export { transaction } from './transactions/transaction.ts';
+export type { TransactionOptions } from './transactions/transaction.ts';
+export { withUserScope } from './scoped/withUserScope.ts';
+
+// Repositories.
+export { createRepository } from './repository/createRepository.ts';
+export type {
+  Repository,
+  RepositoryOptions,
+  ReadOptions,
+  KeysetPage,
+  OffsetPage,
+  UpsertOptions,
+} from './repository/createRepository.ts';
+export type { Filter, FilterOperators } from './repository/filters.ts';
+export type { SortKey, SortDirection } from './repository/sorting.ts';
+export type { ColumnKey, ScopeOptions, SoftDeleteScope } from './repository/types.ts';
+export { MAX_PARAMETERS } from './repository/bulkInsert.ts';
+
+// The @org domain.
+export { createOrgRepositories } from './domain/orgRepositories.ts';
+export type { OrgRepositories } from './domain/orgRepositories.ts';
+export { writeAuditLog } from './domain/audit.ts';
+export type { AuditEntry } from './domain/audit.ts';
+export {
+  getLeadStats,
+  getQualifiedLeadsWithPartners,
+  getLeadByEmail,
+  createLeadWithEvents,
+  searchLeads,
+  findMatchingPartners,
+  matchLeadToPartner,
+} from './domain/leads.ts';
+export type { LeadStats } from './domain/leads.ts';
+export {
+  getProjectWithLatestConversation,
+  listProjectsByUser,
+  createProjectWithConversation,
+  transferProject,
+  getProjectStats,
+  searchProjects,
+} from './domain/projects.ts';
+export {
+  createCampaignWithJob,
+  getJobWithResults,
+  transitionJob,
+  recordJobProgress,
+  saveJobResults,
+  getAllCreatorsForJob,
+} from './domain/campaigns.ts';
+export { startTrial, expireTrials, convertTrial } from './domain/trials.ts';
+export { isAdmin, promoteToAdmin, listAdmins } from './domain/admins.ts';
+export {
+  upsertUserByEmail,
+  rotateRefreshToken,
+  setUserPreference,
+  createUserWithSession,
+  getUserWithRecentSessions,
+  deleteInactiveSessions,
+  getUserSessionStats,
+} from './domain/users.ts';
+export type { JsonValue } from './domain/users.ts';
+export { getConfig, setConfig, listConfigs, parseConfigValue, parseDuration } from './domain/configuration.ts';
+export type { ConfigValue } from './domain/configuration.ts';
+export { captureEmail, recordConvertkitSync, listPendingConvertkitSync, recordWizardStep } from './domain/marketing.ts';
+export { getMigrationStatus } from './domain/operations.ts';

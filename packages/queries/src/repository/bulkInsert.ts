@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { getTableColumns, getTableName, type Column } from 'drizzle-orm';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import type { AnyDb } from '../internal/OrgDb.ts';
+import { transaction } from '../transactions/transaction.ts';
+import { copyPayload } from './copyEncoding.ts';
+
+/** PostgreSQL's limit on bound parameters in one statement. */
+export const MAX_PARAMETERS = 65_534;
+
+/** Rows per INSERT so that rows × columns stays under the parameter limit. */
+export function chunkSize(columnsPerRow: number, limit = MAX_PARAMETERS): number {
+  return Math.max(1, Math.floor(limit / Math.max(1, columnsPerRow)));
+}
+
+/** Splits a list into chunks. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Inserts rows in parameter-limit-sized chunks; with `returning`, returns them. */
+export async function chunkedInsert(
+  db: AnyDb,
+  table: PgTable,
+  rows: readonly Record<string, unknown>[],
+  returning: boolean,
+): Promise<Record<string, unknown>[]> {
+  const columns = new Set(rows.flatMap((r) => Object.keys(r)));
+  // drizzle binds every column of the table per row (DEFAULT for absent ones only when no row has it).
+  const perRow = Math.max(columns.size, 1);
+  const out: Record<string, unknown>[] = [];
+  for (const part of chunk(rows, chunkSize(perRow))) {
+    const query = (db as unknown as { insert(t: PgTable): { values(v: unknown): { returning(): Promise<Record<string, unknown>[]> } & PromiseLike<unknown> } })
+      .insert(table)
+      .values(part);
+    if (returning) out.push(...(await query.returning()));
+    else await query;
+  }
+  return out;
+}
+
+interface CopyCapable {
+  kind: 'postgres' | 'pglite';
+  client: unknown;
+}
+
+/** The raw client under a drizzle db or transaction, if it can COPY. */
+export function copyClient(db: AnyDb): CopyCapable | undefined {
+  const session = (db as unknown as { session?: { client?: unknown } }).session;
+  const client = session?.client ?? (db as unknown as { $client?: unknown }).$client;
+  if (!client) return undefined;
+  if (typeof client === 'function' && 'unsafe' in client) return { kind: 'postgres', client };
+  if (typeof client === 'object' && 'query' in client && 'exec' in (client as object)) return { kind: 'pglite', client };
+  if (typeof client === 'object' && 'query' in client) return { kind: 'pglite', client };
+  return undefined;
+}
+
+/** The type to cast staged text to: the column's type without length or precision, which the
+ * assignment to the target column then checks (an explicit cast to varchar(n) would truncate). */
+function castType(column: Column): string {
+  return column.getSQLType().replace(/\(\s*\d+(\s*,\s*\d+)?\s*\)/g, '');
+}
+
+/**
+ * Bulk insert through COPY: far fewer round trips and no parameter limit. Only for rows that all give
+ * the same columns (COPY cannot say DEFAULT per row); columns no row gives take their defaults.
+ * Returns false when COPY does not apply, and the caller falls back to chunked INSERTs.
+ *
+ * PGlite copies straight into the table from a blob. On postgres.js a COPY the server rejects never
+ * settles its stream and leaves the connection in an aborted transaction (porsager/postgres#1173,
+ * unfixed in 3.4.9), so rows are copied into an all-text temporary table, which cannot reject them,
+ * and moved with one INSERT … SELECT whose constraint errors surface like any other statement's.
+ */
+export async function copyInsert(db: AnyDb, table: PgTable, rows: readonly Record<string, unknown>[]): Promise<boolean> {
+  const target = copyClient(db);
+  if (!target || rows.length === 0) return false;
+  const keys = Object.keys(rows[0]!).filter((k) => rows[0]![k] !== undefined);
+  const uniform = rows.every((r) => keys.every((k) => r[k] !== undefined) && Object.keys(r).filter((k) => r[k] !== undefined).length === keys.length);
+  if (!uniform) return false;
+  const all = getTableColumns(table);
+  const columns = keys.map((k) => [k, all[k]] as [string, Column]);
+  if (columns.some(([, c]) => !c)) return false;
+  const config = getTableConfig(table);
+  const qualified = `${config.schema ? `"${config.schema}".` : ''}"${getTableName(table)}"`;
+  const list = columns.map(([, c]) => `"${c.name}"`).join(', ');
+  const payload = copyPayload(columns, rows);
+  // PostgreSQL text cannot hold NUL; let the INSERT path report it as an ordinary statement error.
+  if (payload.includes('\0')) return false;
+  if (target.kind === 'pglite') {
+    const pglite = target.client as { query(q: string, p: unknown[], o: { blob: Blob }): Promise<unknown> };
+    await pglite.query(`copy ${qualified} (${list}) from '/dev/blob'`, [], { blob: new Blob([payload]) });
+    return true;
+  }
+  await transaction(db, async (tx) => {
+    const sql = copyClient(tx)!.client as {
+      unsafe(q: string): PromiseLike<unknown> & { writable(): Promise<NodeJS.WritableStream> };
+    };
+    const staging = `org_copy_${randomBytes(6).toString('hex')}`;
+    await sql.unsafe(`create temp table "${staging}" (${columns.map((_, i) => `c${i} text`).join(', ')}) on commit drop`);
+    const stream = await sql.unsafe(`copy "${staging}" from stdin`).writable();
+    await pipeline(Readable.from([payload]), stream as unknown as NodeJS.WritableStream);
+    await sql.unsafe(
+      `insert into ${qualified} (${list}) select ${columns.map(([, c], i) => `c${i}::${castType(c)}`).join(', ')} from "${staging}"`,
+    );
+    await sql.unsafe(`drop table "${staging}"`);
+  });
+  return true;
+}

@@ -1,0 +1,436 @@
+import {
+  and,
+  count,
+  eq,
+  getTableColumns,
+  getTableName,
+  isNotNull,
+  lt,
+  sql,
+  type BuildQueryResult,
+  type DBQueryConfig,
+  type KnownKeysOnly,
+  type SQL,
+  type TablesRelationalConfig,
+} from 'drizzle-orm';
+import type { PgDatabase, PgTable } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import { NotFoundError, ValidationError } from '../errors/errors.ts';
+import { mapDatabaseError } from '../errors/mapDatabaseError.ts';
+import type { AnyDb } from '../internal/OrgDb.ts';
+import { cursorSecret, decodeCursor, encodeCursor } from '../pagination/cursor.ts';
+import { keysetCondition } from '../pagination/keysetCondition.ts';
+import { transaction } from '../transactions/transaction.ts';
+import { chunkedInsert, copyInsert } from './bulkInsert.ts';
+import { buildWhere, type Filter } from './filters.ts';
+import { pruneDeleted, scopeWith } from './relationalScope.ts';
+import { scopeCondition } from './softDeleteScope.ts';
+import { orderTerms, resolveSort, type SortKey } from './sorting.ts';
+import { scopeOf, type ColumnKey, type ColumnMap, type ScopeOptions } from './types.ts';
+import { validateInput } from './validateInput.ts';
+
+/** Options of {@link createRepository}. */
+export interface RepositoryOptions<TTable extends PgTable> {
+  /** zod schemas inputs are validated with before any SQL runs (e.g. `leadSchemas`). */
+  schemas?: { insert?: z.ZodType; update?: z.ZodType };
+  /** Columns a caller may sort and page by (NOT NULL columns; the primary key is always added last). */
+  sortable?: readonly ColumnKey<TTable>[];
+  /** Sort when none is requested. Default: primary key ascending. */
+  defaultSort?: readonly SortKey<ColumnKey<TTable>>[];
+  /** Key for signing keyset cursors; `ORG_CURSOR_SECRET` or a per-process key by default. */
+  cursorSecret?: string;
+  /** Upper bound of `limit` and page sizes. Default 100. */
+  maxPageSize?: number;
+  /** Row count from which `insertBulk` uses COPY instead of INSERT. Default 500. */
+  copyThreshold?: number;
+}
+
+type TablesOf<TDb> = TDb extends PgDatabase<any, any, infer TS extends TablesRelationalConfig> ? TS : never;
+type TableKeyOf<TS extends TablesRelationalConfig, TName> = {
+  [K in keyof TS]: TS[K]['dbName'] extends TName ? K : never;
+}[keyof TS];
+type FieldsOf<TDb, TTable extends PgTable> = TablesOf<TDb>[TableKeyOf<TablesOf<TDb>, TTable['_']['name']>];
+type ManyConfig<TDb, TTable extends PgTable> = DBQueryConfig<'many', true, TablesOf<TDb>, FieldsOf<TDb, TTable>>;
+type Related<TDb, TTable extends PgTable, TConfig extends true | Record<string, unknown>> = BuildQueryResult<TablesOf<TDb>, FieldsOf<TDb, TTable>, TConfig>;
+
+/** Read options: a typed filter plus the soft-delete scope. */
+export interface ReadOptions<TTable extends PgTable> extends ScopeOptions {
+  where?: Filter<TTable>;
+}
+
+/** A keyset page. */
+export interface KeysetPage<T> {
+  items: T[];
+  /** Pass as `after` for the next page; undefined on the last page. */
+  nextCursor: string | undefined;
+  /** Pass as `before` for the previous page; undefined on the first page. */
+  prevCursor: string | undefined;
+}
+
+/** An offset page with the total. */
+export interface OffsetPage<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+/** Conflict handling of {@link Repository.upsert}. */
+export interface UpsertOptions<TTable extends PgTable> {
+  /** The unique key the conflict is on. */
+  target: ColumnKey<TTable> | readonly ColumnKey<TTable>[];
+  /** The partial unique index's predicate when the key is partial (e.g. live rows only). */
+  targetWhere?: SQL;
+  /** Columns to overwrite on conflict: `'all'` (every given non-key column, the default) or a list. */
+  set?: 'all' | readonly ColumnKey<TTable>[];
+}
+
+/**
+ * A typed repository over any drizzle table: reads with typed filters, allow-listed sorting, keyset and
+ * offset pagination, soft delete as the default scope (including relational reads), validated writes,
+ * upserts, bulk inserts, and prepared statements on the fixed-shape paths. Every database error
+ * surfaces as a typed data-layer error.
+ *
+ * @example
+ * const leadsRepo = createRepository(db, leads, { schemas: leadSchemas, sortable: ['createdAt', 'debtAmount'] });
+ * const lead = await leadsRepo.getById(id);               // NotFoundError if missing or soft-deleted
+ * const page = await leadsRepo.paginate({ sort: [['createdAt', 'desc']], limit: 50 });
+ * await leadsRepo.softDelete(lead.id);
+ */
+export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
+  db: TDb,
+  table: TTable,
+  options: RepositoryOptions<TTable> = {},
+) {
+  type Row = TTable['$inferSelect'];
+  type Insert = TTable['$inferInsert'];
+  const name = getTableName(table);
+  const columns = getTableColumns(table) as ColumnMap;
+  const primaryKey = Object.entries(columns).find(([, c]) => c.primary)?.[0];
+  if (!primaryKey) throw new Error(`createRepository: ${name} has no single-column primary key`);
+  const pk = columns[primaryKey]!;
+  const softDeletable = 'deletedAt' in columns;
+  const sortable: string[] = [...(options.sortable ?? [])];
+  for (const key of sortable) {
+    if (!columns[key]?.notNull) throw new Error(`createRepository: ${name}.${key} is not a NOT NULL column; it cannot be sortable`);
+  }
+  const defaultSort = (options.defaultSort ?? []) as readonly SortKey[];
+  const maxPageSize = options.maxPageSize ?? 100;
+  const secret = cursorSecret(options.cursorSecret);
+  const anyDb = db as unknown as {
+    select(fields?: unknown): { from(t: PgTable): any };
+    insert(t: PgTable): any;
+    update(t: PgTable): any;
+    delete(t: PgTable): any;
+    query: Record<string, { findMany(c: unknown): Promise<unknown[]>; findFirst(c: unknown): Promise<unknown> }>;
+    _: { schema: Record<string, { dbName: string; tsName: string; columns: ColumnMap; relations: Record<string, unknown> }> | undefined };
+  };
+
+  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      throw mapDatabaseError(error);
+    }
+  };
+  const where = (opts: ReadOptions<TTable> = {}, extra?: SQL) =>
+    and(buildWhere(columns, opts.where as Record<string, unknown>), scopeCondition(columns, scopeOf(opts)), extra);
+  const limitOf = (limit: number | undefined, fallback: number) => {
+    const n = limit ?? fallback;
+    if (!Number.isInteger(n) || n < 1 || n > maxPageSize) throw new ValidationError(`limit must be 1..${maxPageSize}`);
+    return n;
+  };
+  const sortOf = (requested: readonly SortKey[] | undefined) =>
+    resolveSort(columns, [...sortable, primaryKey], requested ?? defaultSort, primaryKey);
+
+  // Prepared once per db (or transaction) object and reused: no query building on the hot path.
+  const prepared = new WeakMap<object, Map<string, { execute(p: Record<string, unknown>): Promise<Row[]> }>>();
+  const preparedFor = (key: string, build: () => { prepare(n: string): { execute(p: Record<string, unknown>): Promise<Row[]> } }) => {
+    let cache = prepared.get(db);
+    if (!cache) prepared.set(db, (cache = new Map()));
+    let statement = cache.get(key);
+    if (!statement) cache.set(key, (statement = build().prepare(`${name}_${key}`)));
+    return statement;
+  };
+  const byColumn = (column: string, scope: ReturnType<typeof scopeOf>) =>
+    preparedFor(`by_${column}_${scope}`, () =>
+      anyDb
+        .select()
+        .from(table)
+        .where(and(eq(columns[column]!, sql.placeholder('value')), scopeCondition(columns, scope)))
+        .limit(1),
+    );
+
+  const tableKey = () => {
+    const schema = anyDb._.schema;
+    const entry = schema && Object.entries(schema).find(([, t]) => t.dbName === name);
+    if (!entry) throw new Error(`createRepository: ${name} is not in the db's relational schema; pass { schema } to drizzle()`);
+    return entry[0];
+  };
+
+  const repository = {
+    table,
+    /** The row with this primary key, or undefined (also when soft-deleted, unless asked). */
+    findById: (id: Row[keyof Row] | string, opts: ScopeOptions = {}): Promise<Row | undefined> =>
+      guard(async () => (await byColumn(primaryKey, scopeOf(opts)).execute({ value: id }))[0]),
+
+    /** The row with this primary key; {@link NotFoundError} when there is none. */
+    async getById(id: Row[keyof Row] | string, opts: ScopeOptions = {}): Promise<Row> {
+      const row = await repository.findById(id, opts);
+      if (!row) throw new NotFoundError(name, `${primaryKey} = ?`);
+      return row;
+    },
+
+    /** The first row whose `column` equals `value`, through a prepared statement (unique-key reads). */
+    findOneBy: <K extends ColumnKey<TTable>>(column: K, value: Row[K], opts: ScopeOptions = {}): Promise<Row | undefined> => {
+      if (!Object.hasOwn(columns, column)) return Promise.reject(new ValidationError(`unknown column '${String(column)}'`));
+      return guard(async () => (await byColumn(column, scopeOf(opts)).execute({ value }))[0]);
+    },
+
+    /** The first row matching a filter, in the given order. */
+    findOne: (opts: ReadOptions<TTable> & { orderBy?: readonly SortKey<ColumnKey<TTable>>[] } = {}): Promise<Row | undefined> =>
+      guard(async () => {
+        const rows = await anyDb.select().from(table).where(where(opts)).orderBy(...orderTerms(sortOf(opts.orderBy))).limit(1);
+        return rows[0];
+      }),
+
+    /** Rows matching a filter, allow-listed order, bounded limit and offset. */
+    findMany: (
+      opts: ReadOptions<TTable> & { orderBy?: readonly SortKey<ColumnKey<TTable>>[]; limit?: number; offset?: number } = {},
+    ): Promise<Row[]> =>
+      guard(() =>
+        anyDb
+          .select()
+          .from(table)
+          .where(where(opts))
+          .orderBy(...orderTerms(sortOf(opts.orderBy)))
+          .limit(limitOf(opts.limit, maxPageSize))
+          .offset(Math.max(0, opts.offset ?? 0)),
+      ),
+
+    /** Relational read (drizzle's `db.query`), with the soft-delete scope applied to related rows too. */
+    findManyWith: <TConfig extends ManyConfig<TDb, TTable>>(
+      config: KnownKeysOnly<TConfig, ManyConfig<TDb, TTable>>,
+      opts: ReadOptions<TTable> = {},
+    ): Promise<Related<TDb, TTable, TConfig>[]> =>
+      guard(async () => {
+        const key = tableKey();
+        const c = config as { where?: unknown; with?: Record<string, true> };
+        const scoped = scopeWith(anyDb._.schema!, key, c.with, scopeOf(opts));
+        const rows = await anyDb.query[key]!.findMany({
+          ...c,
+          with: scoped.config,
+          where: (fields: ColumnMap, ops: unknown) =>
+            and(
+              typeof c.where === 'function' ? c.where(fields, ops) : (c.where as SQL | undefined),
+              buildWhere(fields, opts.where as Record<string, unknown>),
+              scopeCondition(fields, scopeOf(opts)),
+            ),
+        });
+        pruneDeleted(rows, scoped.prune);
+        return rows as Related<TDb, TTable, TConfig>[];
+      }),
+
+    /** The first row of a relational read, or undefined. */
+    async findFirstWith<TConfig extends ManyConfig<TDb, TTable>>(
+      config: KnownKeysOnly<TConfig, ManyConfig<TDb, TTable>>,
+      opts: ReadOptions<TTable> = {},
+    ): Promise<Related<TDb, TTable, TConfig> | undefined> {
+      const rows = await repository.findManyWith({ ...(config as object), limit: 1 } as never, opts);
+      return rows[0] as Related<TDb, TTable, TConfig> | undefined;
+    },
+
+    /** Rows matching a filter. */
+    count: (opts: ReadOptions<TTable> = {}): Promise<number> =>
+      guard(async () => Number((await anyDb.select({ n: count() }).from(table).where(where(opts)))[0]?.n ?? 0)),
+
+    /** Whether any row matches a filter (stops at the first). */
+    exists: (opts: ReadOptions<TTable> = {}): Promise<boolean> =>
+      guard(async () => (await anyDb.select({ one: sql`1` }).from(table).where(where(opts)).limit(1)).length > 0),
+
+    /** Validates and inserts one row; returns it as stored. */
+    create: (input: Insert): Promise<Row> =>
+      guard(async () => {
+        const value = validateInput(options.schemas?.insert, input, `${name} row`);
+        const [row] = await anyDb.insert(table).values(value).returning();
+        return row as Row;
+      }),
+
+    /**
+     * Validates every row first, then inserts them in parameter-limit-sized chunks inside one
+     * transaction (all or nothing); returns them as stored.
+     */
+    createMany: (inputs: readonly Insert[]): Promise<Row[]> =>
+      guard(async () => {
+        const rows = validateRows(inputs);
+        if (rows.length === 0) return [];
+        return (await transaction(db, (tx) => chunkedInsert(tx, table, rows, true))) as Row[];
+      }),
+
+    /**
+     * Inserts many rows without returning them: COPY (postgres.js and PGlite) from `copyThreshold` rows
+     * when every row gives the same columns, chunked INSERTs otherwise. Returns the count.
+     */
+    insertBulk: (inputs: readonly Insert[]): Promise<number> =>
+      guard(async () => {
+        const rows = validateRows(inputs);
+        if (rows.length === 0) return 0;
+        if (rows.length >= (options.copyThreshold ?? 500) && (await copyInsert(db, table, rows))) return rows.length;
+        await transaction(db, (tx) => chunkedInsert(tx, table, rows, false));
+        return rows.length;
+      }),
+
+    /** Validates a patch and updates one live row; {@link NotFoundError} when there is none. */
+    update: (id: Row[keyof Row] | string, patch: Partial<Insert>): Promise<Row> =>
+      guard(async () => {
+        const value = validateInput(options.schemas?.update, patch, `${name} update`);
+        if (Object.values(value as object).every((v) => v === undefined)) throw new ValidationError('empty update');
+        const [row] = await anyDb.update(table).set(value).where(and(eq(pk, id), scopeCondition(columns, 'live'))).returning();
+        if (!row) throw new NotFoundError(name, `${primaryKey} = ?`);
+        return row as Row;
+      }),
+
+    /**
+     * Inserts, or on a conflict of `target` updates the given non-key columns (all of them by default);
+     * returns the row either way.
+     */
+    upsert: (input: Insert, upsert: UpsertOptions<TTable>): Promise<Row> =>
+      guard(async () => {
+        const value = validateInput(options.schemas?.insert, input, `${name} row`) as Record<string, unknown>;
+        const targets = (Array.isArray(upsert.target) ? upsert.target : [upsert.target]) as string[];
+        for (const t of targets) if (!Object.hasOwn(columns, t)) throw new ValidationError(`unknown upsert target '${t}'`);
+        const keys = upsert.set === undefined || upsert.set === 'all' ? Object.keys(value) : [...upsert.set];
+        const set: Record<string, SQL> = {};
+        for (const key of keys) {
+          if (targets.includes(key) || key === primaryKey || key === 'createdAt' || !Object.hasOwn(columns, key)) continue;
+          set[key] = sql.raw(`excluded."${columns[key]!.name}"`);
+        }
+        if ('updatedAt' in columns) set.updatedAt = sql`now()`;
+        const [row] = await anyDb
+          .insert(table)
+          .values(value)
+          .onConflictDoUpdate({
+            target: targets.map((t) => columns[t]!),
+            ...(upsert.targetWhere ? { targetWhere: upsert.targetWhere } : {}),
+            set,
+          })
+          .returning();
+        return row as Row;
+      }),
+
+    /** Deletes one row: a soft delete on soft-deletable tables, a hard delete otherwise. */
+    async delete(id: Row[keyof Row] | string): Promise<boolean> {
+      if (softDeletable) return (await repository.softDelete(id).then(() => true, rethrowUnlessNotFound)) ?? false;
+      return guard(async () => (await anyDb.delete(table).where(eq(pk, id)).returning({ id: pk })).length > 0);
+    },
+
+    /** Marks a live row deleted; {@link NotFoundError} when there is no live row. */
+    softDelete: (id: Row[keyof Row] | string): Promise<Row> => setDeleted(id, true),
+
+    /** Brings a soft-deleted row back; {@link NotFoundError} when there is no deleted row. */
+    restore: (id: Row[keyof Row] | string): Promise<Row> => setDeleted(id, false),
+
+    /** Hard-deletes one row whatever its state. */
+    purge: (id: Row[keyof Row] | string): Promise<boolean> =>
+      guard(async () => (await anyDb.delete(table).where(eq(pk, id)).returning({ id: pk })).length > 0),
+
+    /** Hard-deletes the rows soft-deleted before a date; returns how many. */
+    purgeDeleted: (before: Date): Promise<number> =>
+      guard(async () => {
+        requireSoftDelete();
+        const gone = await anyDb
+          .delete(table)
+          .where(and(isNotNull(columns.deletedAt!), lt(columns.deletedAt!, before)))
+          .returning({ id: pk });
+        return gone.length;
+      }),
+
+    /**
+     * Keyset pagination over an allow-listed sort: stable (primary key tie-breaker), both directions,
+     * cost flat with depth. Cursors are opaque and signed; a tampered or foreign cursor is an
+     * {@link InvalidCursorError}.
+     */
+    paginate: (
+      opts: ReadOptions<TTable> & { sort?: readonly SortKey<ColumnKey<TTable>>[]; limit?: number; after?: string; before?: string } = {},
+    ): Promise<KeysetPage<Row>> =>
+      guard(async () => {
+        const sort = sortOf(opts.sort);
+        const limit = limitOf(opts.limit, 20);
+        const backwards = opts.before !== undefined;
+        const edge = opts.after ?? opts.before;
+        const after = edge === undefined ? undefined : keysetCondition(sort, decodeCursor(edge, sort.signature, secret), backwards);
+        const rows: Row[] = await anyDb
+          .select()
+          .from(table)
+          .where(where(opts, after))
+          .orderBy(...orderTerms(sort, backwards))
+          .limit(limit + 1);
+        const more = rows.length > limit;
+        const items = rows.slice(0, limit);
+        if (backwards) items.reverse();
+        const cursorOf = (row: Row | undefined) =>
+          row && encodeCursor(sort.signature, sort.keys.map((k) => (row as Record<string, unknown>)[k.name]), secret);
+        return {
+          items,
+          nextCursor: (backwards ? edge !== undefined : more) ? cursorOf(items.at(-1)) : undefined,
+          prevCursor: (backwards ? more : edge !== undefined) ? cursorOf(items[0]) : undefined,
+        };
+      }),
+
+    /** Offset pagination with the total count, for UIs that show page numbers. */
+    page: (
+      opts: ReadOptions<TTable> & { orderBy?: readonly SortKey<ColumnKey<TTable>>[]; page?: number; pageSize?: number } = {},
+    ): Promise<OffsetPage<Row>> =>
+      guard(async () => {
+        const pageSize = limitOf(opts.pageSize, 20);
+        const page = opts.page ?? 1;
+        if (!Number.isInteger(page) || page < 1) throw new ValidationError('page must be a positive integer');
+        const [items, total] = await Promise.all([
+          repository.findMany({ ...opts, limit: pageSize, offset: (page - 1) * pageSize }),
+          repository.count(opts),
+        ]);
+        return { items, total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
+      }),
+  };
+
+  function validateRows(inputs: readonly Insert[]): Record<string, unknown>[] {
+    return inputs.map((input, i) => {
+      try {
+        return validateInput(options.schemas?.insert, input, `${name} row ${i}`) as Record<string, unknown>;
+      } catch (error) {
+        if (error instanceof ValidationError) {
+          throw new ValidationError(error.message, error.issues.map((issue) => ({ ...issue, path: [i, ...issue.path] })) as never);
+        }
+        throw error;
+      }
+    });
+  }
+
+  function requireSoftDelete() {
+    if (!softDeletable) throw new ValidationError(`${name} has no deletedAt column; it cannot be soft-deleted`);
+  }
+
+  function setDeleted(id: unknown, deleted: boolean): Promise<Row> {
+    return guard(async () => {
+      requireSoftDelete();
+      const [row] = await anyDb
+        .update(table)
+        .set({ deletedAt: deleted ? new Date() : null })
+        .where(and(eq(pk, id), scopeCondition(columns, deleted ? 'live' : 'deleted')))
+        .returning();
+      if (!row) throw new NotFoundError(name, `${deleted ? 'live' : 'deleted'} ${primaryKey} = ?`);
+      return row as Row;
+    });
+  }
+
+  return repository;
+}
+
+function rethrowUnlessNotFound(error: unknown): false {
+  if (error instanceof NotFoundError) return false;
+  throw error;
+}
+
+/** The repository type for a db and table. */
+export type Repository<TDb extends AnyDb, TTable extends PgTable> = ReturnType<typeof createRepository<TDb, TTable>>;

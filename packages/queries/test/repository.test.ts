@@ -149,7 +149,7 @@ describe('writes', () => {
         debtAmount: '12345.67',
         debtTypes: ['credit_card', 'with,comma', 'with "quote"'],
         ipAddress: '2001:db8::1',
-        quizAnswers: { nested: { ok: true }, list: [1, 2], text: tricky },
+        quizAnswers: { ok: true, steps: ['a', 'b'], score: 2, text: tricky },
         partnerId: partner.id,
         contactedAt: new Date('2026-01-02T03:04:05.678Z'),
       })),
@@ -161,7 +161,7 @@ describe('writes', () => {
       debtAmount: '12345.67',
       debtTypes: ['credit_card', 'with,comma', 'with "quote"'],
       ipAddress: '2001:db8::1',
-      quizAnswers: { nested: { ok: true }, list: [1, 2], text: tricky },
+      quizAnswers: { ok: true, steps: ['a', 'b'], score: 2, text: tricky },
       partnerId: partner.id,
       status: 'new',
     });

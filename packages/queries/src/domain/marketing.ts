@@ -13,8 +13,8 @@ import { validateInput } from '../repository/validateInput.ts';
  * const { capture, created } = await captureEmail(db, { email: 'Ada@Example.com', source: 'wizard' });
  */
 export function captureEmail(db: OrgDb, input: { email: string; source?: string }): Promise<{ capture: EmailCapture; created: boolean }> {
-  const value = validateInput(emailCaptureSchemas.insert, { email: input.email.trim().toLowerCase(), source: input.source }, 'email capture');
   return guarded(async () => {
+    const value = validateInput(emailCaptureSchemas.insert, { email: input.email.trim().toLowerCase(), source: input.source }, 'email capture');
     const [row] = await db
       .insert(emailCaptures)
       .values(value)

@@ -18,8 +18,8 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
  * const user = await upsertUserByEmail(db, { email: 'ada@example.com', name: 'Ada' });
  */
 export function upsertUserByEmail(db: OrgDb, input: Pick<NewUser, 'email' | 'name'>): Promise<User> {
-  const value = validateInput(userSchemas.insert, { ...input, lastLoginAt: new Date() }, 'user');
   return guarded(async () => {
+    const value = validateInput(userSchemas.insert, { ...input, lastLoginAt: new Date() }, 'user');
     const [user] = await db
       .insert(users)
       .values(value)
@@ -54,6 +54,11 @@ export function rotateRefreshToken(db: OrgDb, input: { userId: string; presented
 
 const PATH_SEGMENT = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** `array[$1, $2, …]::text[]`: drizzle would expand a JS array into a row of parameters. */
+function textArray(items: readonly string[]) {
+  return sql`array[${sql.join(items.map((i) => sql`${i}`), sql`, `)}]::text[]`;
+}
+
 /**
  * Sets one value inside `users.metadata` with `jsonb_set`, creating missing objects on the way; the
  * path and value are bound parameters.
@@ -70,11 +75,11 @@ export function setUserPreference(db: OrgDb, userId: string, path: readonly stri
     let target = sql`coalesce(${users.metadata}, '{}'::jsonb)`;
     for (let depth = 1; depth < path.length; depth++) {
       const parent = path.slice(0, depth);
-      target = sql`jsonb_set(${target}, ${parent}::text[], coalesce(${target} #> ${parent}::text[], '{}'::jsonb), true)`;
+      target = sql`jsonb_set(${target}, ${textArray(parent)}, coalesce(${target} #> ${textArray(parent)}, '{}'::jsonb), true)`;
     }
     const [user] = await db
       .update(users)
-      .set({ metadata: sql`jsonb_set(${target}, ${[...path]}::text[], ${JSON.stringify(value)}::jsonb, true)` })
+      .set({ metadata: sql`jsonb_set(${target}, ${textArray(path)}, ${JSON.stringify(value)}::jsonb, true)` })
       .where(and(eq(users.id, userId), isNull(users.deletedAt)))
       .returning();
     if (!user) throw new NotFoundError('users', 'id = ?');

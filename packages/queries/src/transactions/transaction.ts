@@ -47,7 +47,9 @@ export async function transaction<TDb extends PgDatabase<PgQueryResultHKT, any>,
   };
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => fn(tx as unknown as TDb), nested ? undefined : config);
+      // An empty config would make drizzle send a bare `set transaction` (a syntax error).
+      const settings = nested || Object.keys(config).length === 0 ? undefined : config;
+      return await db.transaction((tx) => fn(tx as unknown as TDb), settings);
     } catch (error) {
       const mapped = mapDatabaseError(error);
       const retryable = mapped instanceof DataLayerError && RETRYABLE.has(mapped.code);

@@ -1,0 +1,56 @@
+import { users } from '@org/schema';
+import { migrate } from '@org/migrations';
+import { describe, expect, it } from 'vitest';
+import { createDatabase, createQueryLogger, getDatabase, getMigrationStatus, type QueryLogEntry } from '../src/index.ts';
+
+describe('createDatabase on embedded PGlite', () => {
+  it('opens PGlite without a URL, migrates, answers health checks, logs with redacted parameters', async () => {
+    const entries: QueryLogEntry[] = [];
+    const database = createDatabase({ logger: createQueryLogger({ sink: (e) => entries.push(e) }) });
+    try {
+      expect(database.driver).toBe('pglite');
+      await migrate(database.client);
+      expect((await getMigrationStatus(database)).upToDate).toBe(true);
+      const health = await database.healthCheck();
+      expect(health.ok).toBe(true);
+      expect(health.serverVersion).toMatch(/^\d+/);
+
+      const canary = 'canary-secret-4d1e@example.test';
+      await database.db.insert(users).values({ email: canary });
+      const insert = entries.find((e) => e.sql.startsWith('insert into "users"'));
+      expect(insert?.params).toContain('[redacted]');
+      expect(JSON.stringify(entries)).not.toContain(canary);
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('createDatabase on PostgreSQL', () => {
+  it('connects with a pool, reports the server version, and reports an unreachable server without throwing', async () => {
+    const database = createDatabase({ url: process.env.TEST_DATABASE_URL!, pool: { max: 2 }, applicationName: 'org-test' });
+    try {
+      const health = await database.healthCheck();
+      expect(health).toMatchObject({ ok: true });
+      expect(health.serverVersion).toMatch(/^1[5-9]/);
+    } finally {
+      await database.close();
+    }
+    const down = createDatabase({ url: 'postgres://postgres@127.0.0.1:1/none', pool: { connectTimeoutSeconds: 2 } });
+    const health = await down.healthCheck();
+    expect(health.ok).toBe(false);
+    expect(['CONNECTION', 'TIMEOUT']).toContain(health.error);
+    await down.close();
+  });
+
+  it('getDatabase keeps one client per process and options', async () => {
+    const a = getDatabase({ url: process.env.TEST_DATABASE_URL!, pool: { max: 1 } });
+    const b = getDatabase({ url: process.env.TEST_DATABASE_URL!, pool: { max: 1 } });
+    expect(a).toBe(b);
+    await a.close();
+    const c = getDatabase({ url: process.env.TEST_DATABASE_URL!, pool: { max: 1 } });
+    expect(c).not.toBe(a);
+    expect((await c.healthCheck()).ok).toBe(true);
+    await c.close();
+  });
+});

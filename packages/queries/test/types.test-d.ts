@@ -1,0 +1,83 @@
+import type { Lead, NewLead, Partner, Project, User } from '@org/schema';
+import { leads, users } from '@org/schema';
+import { eq } from 'drizzle-orm';
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  createOrgRepositories,
+  createRepository,
+  getConfig,
+  getLeadStats,
+  getProjectWithLatestConversation,
+  isDataLayerError,
+  transaction,
+  UniqueViolationError,
+  type ConfigValue,
+  type DataLayerErrorCode,
+  type Filter,
+  type KeysetPage,
+  type LeadStats,
+  type OrgDb,
+} from '../src/index.ts';
+
+declare const db: OrgDb;
+const repos = createOrgRepositories(db);
+
+describe('repository types', () => {
+  it('names cardinality in the return type', () => {
+    expectTypeOf(repos.leads.findById).returns.toEqualTypeOf<Promise<Lead | undefined>>();
+    expectTypeOf(repos.leads.getById).returns.toEqualTypeOf<Promise<Lead>>();
+    expectTypeOf(repos.leads.findMany).returns.toEqualTypeOf<Promise<Lead[]>>();
+    expectTypeOf(repos.leads.paginate).returns.toEqualTypeOf<Promise<KeysetPage<Lead>>>();
+    expectTypeOf(repos.leads.create).parameter(0).toEqualTypeOf<NewLead>();
+  });
+
+  it('types filters by column and rejects unknown columns and wrong values', () => {
+    expectTypeOf<{ state: { in: ['CA'] }; partnerId: null }>().toMatchTypeOf<Filter<typeof leads>>();
+    // @ts-expect-error leads have no column named color
+    void repos.leads.findMany({ where: { color: 'red' } });
+    // @ts-expect-error status is a union of lead statuses
+    void repos.leads.findMany({ where: { status: 'bogus' } });
+    // @ts-expect-error debtAmount is a decimal string
+    void repos.leads.findMany({ where: { debtAmount: { gte: 10 } } });
+    // @ts-expect-error sort keys are column names
+    void repos.leads.findMany({ orderBy: [['nope', 'asc']] });
+    // @ts-expect-error the direction is asc or desc
+    void repos.leads.findMany({ orderBy: [['createdAt', 'up']] });
+  });
+
+  it('infers relational reads, including nested with and column selection', () => {
+    const read = repos.leads.findFirstWith({ where: eq(leads.id, 'x'), with: { partner: true, events: { columns: { eventType: true } } } });
+    type Read = NonNullable<Awaited<typeof read>>;
+    expectTypeOf<Read['partner']>().toEqualTypeOf<Partner | null>();
+    expectTypeOf<Read['events']>().toEqualTypeOf<{ eventType: string }[]>();
+    expectTypeOf<Read['email']>().toEqualTypeOf<string>();
+    const user = repos.users.findFirstWith({ where: eq(users.id, 'x'), with: { projects: true } }, { withDeleted: true });
+    expectTypeOf<NonNullable<Awaited<typeof user>>['projects']>().toEqualTypeOf<Project[]>();
+    // @ts-expect-error leads have no relation named owner
+    void repos.leads.findManyWith({ with: { owner: true } });
+  });
+
+  it('works on a consumer table with only the table known', () => {
+    const repo = createRepository(db, users, { sortable: ['email'] });
+    expectTypeOf(repo.findOneBy).toBeFunction();
+    expectTypeOf<Awaited<ReturnType<typeof repo.findOneBy<'email'>>>>().toEqualTypeOf<User | undefined>();
+  });
+});
+
+describe('domain and error types', () => {
+  it('pins domain results', () => {
+    expectTypeOf(getLeadStats).returns.toEqualTypeOf<Promise<LeadStats>>();
+    type WithConversation = NonNullable<Awaited<ReturnType<typeof getProjectWithLatestConversation>>>;
+    expectTypeOf<WithConversation['conversations'][number]['messages'][number]['role']>().toEqualTypeOf<'system' | 'user' | 'assistant'>();
+    expectTypeOf(getConfig).returns.resolves.toMatchTypeOf<ConfigValue>();
+  });
+
+  it('transactions return the callback\'s type; errors narrow by class and code', () => {
+    expectTypeOf(transaction(db, async () => 42)).toEqualTypeOf<Promise<number>>();
+    const e: unknown = null;
+    if (isDataLayerError(e, UniqueViolationError)) {
+      expectTypeOf(e.constraint).toEqualTypeOf<string | undefined>();
+      expectTypeOf(e.code).toEqualTypeOf<DataLayerErrorCode>();
+    }
+  });
+});

@@ -23,4 +23,4 @@ const postgresVariants = process.env.TEST_DATABASE_URL
     }))
   : [];
 
-export default ['packages/*', 'examples/*', ...postgresVariants];
+export default ['packages/*/vitest.config.ts', 'examples/*/vitest.config.ts', ...postgresVariants];

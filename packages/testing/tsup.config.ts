@@ -1,3 +1,3 @@
 import { packageBuild } from '../../tooling/tsup.package.ts';
 
-export default packageBuild({ index: 'src/index.ts' });
+export default packageBuild({ index: 'src/index.ts', vitest: 'src/vitest.ts' });

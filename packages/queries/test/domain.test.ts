@@ -1,5 +1,5 @@
 import { activityLog, analyticsEvents, auditLogs, leads, userProfiles, users, type CreatorResult } from '@org/schema';
-import { orgTest as test } from '@org/testing';
+import { orgTest as test } from '@org/testing/vitest';
 import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import {

@@ -1,5 +1,5 @@
 import { leads } from '@org/schema';
-import { orgTest as test } from '@org/testing';
+import { orgTest as test } from '@org/testing/vitest';
 import { describe, expect } from 'vitest';
 import { InvalidCursorError, ValidationError, createRepository } from '../src/index.ts';
 

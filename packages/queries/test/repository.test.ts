@@ -1,5 +1,5 @@
 import { leads, partners, projects, users } from '@org/schema';
-import { orgTest as test } from '@org/testing';
+import { orgTest as test } from '@org/testing/vitest';
 import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { MAX_PARAMETERS, ValidationError, createOrgRepositories, createRepository, transaction } from '../src/index.ts';

@@ -1,5 +1,5 @@
 import { projects } from '@org/schema';
-import { orgTest as test } from '@org/testing';
+import { orgTest as test } from '@org/testing/vitest';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { describe, expect } from 'vitest';

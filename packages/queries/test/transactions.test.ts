@@ -1,5 +1,5 @@
 import { users } from '@org/schema';
-import { orgTest as test } from '@org/testing';
+import { orgTest as test } from '@org/testing/vitest';
 import { count, eq, sql } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { SerializationFailureError, rowsOf, transaction, type OrgDb } from '../src/index.ts';

@@ -1,7 +1,6 @@
 // @org/testing public entry point.
-export { createDatabaseTest } from './fixtures/createDatabaseTest.ts';
-export type { DatabaseFixtures } from './fixtures/createDatabaseTest.ts';
-export { orgTest } from './fixtures/orgTest.ts';
+// The vitest fixtures are in the `@org/testing/vitest` entry: this one loads without vitest (the demo
+// seeds with it), and vitest's `test.extend` may only run inside a test run.
 export { holdTransaction } from './fixtures/holdTransaction.ts';
 export { openTestDatabase } from './engine/openTestDatabase.ts';
 export type { TestDatabaseConfig } from './engine/openTestDatabase.ts';

@@ -3,7 +3,8 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import { orgTables, prompts, sessions, users } from '@org/schema';
 import { eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { defineFactories, orgFactories, orgTest as test } from '../src/index.ts';
+import { orgTest as test } from '../src/vitest.ts';
+import { defineFactories, orgFactories } from '../src/index.ts';
 
 describe('org factories', () => {
   for (const [key, table] of Object.entries(orgTables) as [keyof typeof orgTables, (typeof orgTables)[keyof typeof orgTables]][]) {

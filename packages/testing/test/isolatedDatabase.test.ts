@@ -2,7 +2,7 @@ import { users } from '@org/schema';
 import { count } from 'drizzle-orm';
 import postgres from 'postgres';
 import { expect } from 'vitest';
-import { orgTest as test } from '../src/index.ts';
+import { orgTest as test } from '../src/vitest.ts';
 
 test('an isolated database really commits, independently of the shared one', async ({ db, isolatedDatabase }) => {
   await isolatedDatabase.db.insert(users).values({ email: 'committed@example.test' });

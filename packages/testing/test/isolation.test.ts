@@ -1,7 +1,8 @@
 import { users, type OrgSchema } from '@org/schema';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
-import { orgTest as test, type TestDb } from '../src/index.ts';
+import { orgTest as test } from '../src/vitest.ts';
+import { type TestDb } from '../src/index.ts';
 
 // Written in the file-level transaction: visible to every test below, rolled back after the file.
 let fileUserId = '';

@@ -1,7 +1,8 @@
 import { activityLog, analyticsEvents, leads, messages, projects, scrapingResults, systemConfigurations, users } from '@org/schema';
 import { isNotNull } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { orgTest as test, seedScenario } from '../src/index.ts';
+import { orgTest as test } from '../src/vitest.ts';
+import { seedScenario } from '../src/index.ts';
 
 test('the demo scenario builds a related graph across the domain modules', async ({ db }) => {
   const demo = await seedScenario(db, 'demo', { leads: 30 });

@@ -47,9 +47,12 @@ export async function seedDemoScenario(db: AnyTestDb, options: DemoScenarioOptio
   for (const project of projects.slice(0, 5)) {
     const conversations = await f.conversations.createList(2, { projectId: project.id });
     for (const conversation of conversations) {
+      const start = Date.now() - 60_000;
       await f.messages.createList(4, (i) => ({
         conversationId: conversation.id,
         role: i % 2 === 0 ? ('user' as const) : ('assistant' as const),
+        // One INSERT shares one now(); spaced times keep the conversation in order.
+        createdAt: new Date(start + i * 1_000),
       }));
     }
     await f.artifacts.create({ projectId: project.id });
@@ -87,6 +90,8 @@ export async function seedDemoScenario(db: AnyTestDb, options: DemoScenarioOptio
       { category: 'api', key: 'max_api_calls_testing', value: '1', valueType: 'number', description: 'API call limit for testing' },
       { category: 'api', key: 'max_api_calls_production', value: '999', valueType: 'number', description: 'API call limit for production' },
     ])
+    // The seed's fixed settings: a second seeding of a persistent database keeps the first ones.
+    .onConflictDoNothing()
     .returning();
   const emailCaptures = await f.emailCaptures.createList(8, (i) => ({ source: i % 2 ? 'wizard' : 'landing' }));
   for (const capture of emailCaptures.slice(0, 4)) {

@@ -1,0 +1,171 @@
+// @org/queries against the raw driver, side by side in one run, on PGlite and (with BENCH_DATABASE_URL
+// or TEST_DATABASE_URL) on PostgreSQL. Writes bench/results/queries.json and prints a table.
+// Run: pnpm --filter @org/queries bench
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PGlite } from '@electric-sql/pglite';
+import { migrate } from '@org/migrations';
+import { leads, projects, users } from '@org/schema';
+import { eq } from 'drizzle-orm';
+import postgres from 'postgres';
+import { compareThroughput, median, printTable, writeResults } from '../../../tooling/bench.ts';
+import { createDatabase, createOrgRepositories, transaction, type OrgDatabase } from '../src/index.ts';
+
+interface Raw {
+  query(text: string, params: unknown[]): Promise<unknown>;
+  transaction(text: string, params: unknown[]): Promise<unknown>;
+  copy(table: string, columns: string[], payload: string): Promise<void>;
+}
+
+function rawFor(database: OrgDatabase): Raw {
+  if (database.driver === 'pglite') {
+    const pg = database.client as PGlite;
+    return {
+      query: (text, params) => pg.query(text, params),
+      transaction: (text, params) => pg.transaction((tx) => tx.query(text, params)),
+      copy: async (table, columns, payload) => {
+        await pg.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([payload]) });
+      },
+    };
+  }
+  const sql = database.client as postgres.Sql;
+  return {
+    query: (text, params) => sql.unsafe(text, params as never[], { prepare: true }),
+    transaction: (text, params) => sql.begin((tx) => tx.unsafe(text, params as never[], { prepare: true })),
+    copy: async (table, columns, payload) => {
+      const stream = await sql.unsafe(`copy ${table} (${columns.join(', ')}) from stdin`).writable();
+      await pipeline(Readable.from([payload]), stream);
+    },
+  };
+}
+
+async function benchEngine(name: string, database: OrgDatabase) {
+  const { db } = database;
+  await migrate(database.client);
+  const raw = rawFor(database);
+  const repos = createOrgRepositories(db);
+  const results: { engine: string; name: string; unit: string; raw: number; ours: number; ratio: number; target: number }[] = [];
+  const record = (bench: string, unit: string, r: number, o: number, target: number) =>
+    results.push({ engine: name, name: bench, unit, raw: r, ours: o, ratio: o / r, target });
+
+  // Data: 2,000 users with 3 projects each; 20,000 leads for paging.
+  const userRows = await db.insert(users).values(Array.from({ length: 2_000 }, (_, i) => ({ email: `u${i}-${randomUUID()}@bench.test` }))).returning();
+  await repos.projects.insertBulk(userRows.flatMap((u) => [0, 1, 2].map((j) => ({ name: `p${j}`, userId: u.id }))));
+  await repos.leads.insertBulk(
+    Array.from({ length: 20_000 }, (_, i) => ({ name: `L${i}`, email: `l${i}@bench.test`, phone: '5550000000', state: 'CA', debtAmount: `${i % 900}00.00` })),
+  );
+  const ids = userRows.map((u) => u.id);
+  const emails = userRows.map((u) => u.email);
+  let k = 0;
+  const nextIndex = () => (k = (k + 1) % ids.length);
+  const ops = name === 'pglite' ? 500 : 1_000;
+
+  // Primary-key read.
+  const [pkRaw, pkOurs] = await compareThroughput(
+    () => raw.query('select * from users where id = $1 and deleted_at is null limit 1', [ids[nextIndex()]]),
+    () => repos.users.findById(ids[nextIndex()]!),
+    { opsPerRound: ops },
+  );
+  record('primary-key read', 'ops/s', pkRaw, pkOurs, 0.95);
+
+  // Unique-key read.
+  const [ukRaw, ukOurs] = await compareThroughput(
+    () => raw.query('select * from users where email = $1 and deleted_at is null limit 1', [emails[nextIndex()]]),
+    () => repos.users.findOneBy('email', emails[nextIndex()]!),
+    { opsPerRound: ops },
+  );
+  record('unique-key read', 'ops/s', ukRaw, ukOurs, 0.95);
+
+  // Relational read with one `with`.
+  const relationalSql = `select u.*, coalesce((select json_agg(p) from projects p where p.user_id = u.id and p.deleted_at is null), '[]') as projects
+    from users u where u.id = $1 and u.deleted_at is null limit 1`;
+  const [relRaw, relOurs] = await compareThroughput(
+    () => raw.query(relationalSql, [ids[nextIndex()]]),
+    () => repos.users.findFirstWith({ where: eq(users.id, ids[nextIndex()]!), with: { projects: true } }),
+    { opsPerRound: Math.round(ops / 2) },
+  );
+  record('relational read (one with)', 'ops/s', relRaw, relOurs, 0.95);
+
+  // Keyset page of 50, shallow and deep.
+  const pageSql = `select * from leads where deleted_at is null and (created_at, id) < ($1, $2) order by created_at desc, id desc limit 51`;
+  const ordered = await db.select({ createdAt: leads.createdAt, id: leads.id }).from(leads).orderBy(leads.createdAt, leads.id);
+  for (const [label, index] of [['keyset page of 50 (depth 50)', 50], ['keyset page of 50 (depth 19,000)', 19_000]] as const) {
+    const edge = ordered[ordered.length - index]!;
+    let cursor = (await repos.leads.paginate({ sort: [['createdAt', 'desc']], limit: 50 })).nextCursor;
+    // Walk to the depth once to get a real cursor there.
+    const probe = await repos.leads.paginate({ sort: [['createdAt', 'desc']], limit: 100 });
+    cursor = probe.nextCursor;
+    if (index > 100) {
+      let page = probe;
+      for (let seen = 100; seen < index; seen += 100) {
+        page = await repos.leads.paginate({ sort: [['createdAt', 'desc']], limit: 100, after: page.nextCursor });
+      }
+      cursor = page.nextCursor;
+    }
+    const [pRaw, pOurs] = await compareThroughput(
+      () => raw.query(pageSql, [edge.createdAt.toISOString(), edge.id]),
+      () => repos.leads.paginate({ sort: [['createdAt', 'desc']], limit: 50, after: cursor }),
+      { opsPerRound: Math.round(ops / 5) },
+    );
+    record(label, 'pages/s', pRaw, pOurs, 0.95);
+  }
+
+  // Tiny transaction: one insert.
+  const [txRaw, txOurs] = await compareThroughput(
+    () => raw.transaction('insert into users (email) values ($1)', [`t-${randomUUID()}@bench.test`]),
+    () => transaction(db, (tx) => tx.insert(users).values({ email: `t-${randomUUID()}@bench.test` })),
+    { opsPerRound: Math.round(ops / 2) },
+  );
+  record('tiny transaction', 'tx/s', txRaw, txOurs, 0.9);
+
+  // Bulk insert of 100,000 rows: raw COPY versus insertBulk (validation included).
+  const N = 100_000;
+  const rows = Array.from({ length: N }, (_, i) => ({ name: `B${i}`, email: `b${i}@bench.test`, phone: '5550000000', state: 'TX', debtAmount: '1234.56' }));
+  const payload = rows.map((r) => `${r.name}\t${r.email}\t${r.phone}\t${r.state}\t${r.debtAmount}\n`).join('');
+  const rawTimes: number[] = [];
+  const ourTimes: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    let started = performance.now();
+    await raw.copy('leads', ['name', 'email', 'phone', 'state', 'debt_amount'], payload);
+    rawTimes.push(performance.now() - started);
+    started = performance.now();
+    await repos.leads.insertBulk(rows);
+    ourTimes.push(performance.now() - started);
+  }
+  record(`insert ${N.toLocaleString('en')} rows (vs COPY)`, 'rows/s', (N * 1000) / median(rawTimes), (N * 1000) / median(ourTimes), 0.9);
+  void projects;
+  return results;
+}
+
+const all = [];
+const embedded = createDatabase();
+try {
+  all.push(...(await benchEngine('pglite', embedded)));
+} finally {
+  await embedded.close();
+}
+const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (serverUrl) {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const dbName = `org_bench_${process.pid}`;
+  await admin.unsafe(`create database ${dbName}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${dbName}`;
+  const server = createDatabase({ url: url.toString(), pool: { max: 4 } });
+  try {
+    all.push(...(await benchEngine('postgres', server)));
+  } finally {
+    await server.close();
+    await admin.unsafe(`drop database ${dbName} with (force)`);
+    await admin.end();
+  }
+} else {
+  console.log('BENCH_DATABASE_URL / TEST_DATABASE_URL not set: PostgreSQL skipped');
+}
+
+writeResults(new URL('./results/queries.json', import.meta.url).pathname, {
+  machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+  results: all.map((r) => ({ ...r, met: r.ratio >= r.target })),
+});
+printTable(all.map((r) => ({ engine: r.engine, benchmark: r.name, unit: r.unit, raw: r.raw, ours: r.ours, ratio: r.ratio, target: `≥ ${r.target}`, met: r.ratio >= r.target ? 'yes' : 'NO' })));

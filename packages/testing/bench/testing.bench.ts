@@ -1,0 +1,107 @@
+// Per-test isolation strategies and worker cold start on PGlite, side by side in one run.
+// Writes bench/results/testing.json and prints a table. Run: pnpm --filter @org/testing bench
+import { PGlite } from '@electric-sql/pglite';
+import { orgMigrationsFolder } from '@org/migrations';
+import { orgTables, schema, users } from '@org/schema';
+import { getTableName } from 'drizzle-orm';
+import { median, printTable, sample, writeResults } from '../../../tooling/bench.ts';
+import { holdTransaction, openTestDatabase, pgliteTemplate } from '../src/index.ts';
+
+const folder = orgMigrationsFolder();
+const template = await pgliteTemplate(folder); // builds the cache once if missing (not measured)
+
+const base = await openTestDatabase({ schema, migrationsFolder: folder, engine: 'pglite' });
+const pg = base.client as PGlite;
+const insert = "insert into users (email) values ('bench@example.test')";
+
+// 1. Raw BEGIN; write; ROLLBACK on the PGlite client: the baseline.
+const raw = await sample(async () => {
+  await pg.exec('begin');
+  await pg.exec(insert);
+  await pg.exec('rollback');
+}, 500);
+
+// 2. The fixture's isolation: a savepoint inside the file-level transaction, through drizzle.
+let fixture: number[] = [];
+await holdTransaction(base.db, async (fileDb) => {
+  fixture = await sample(
+    () =>
+      holdTransaction(fileDb, async (db) => {
+        await db.insert(users).values({ email: 'bench@example.test' });
+      }),
+    500,
+  );
+});
+
+// 3. TRUNCATE of every table after the write.
+const tables = Object.values(orgTables).map((t) => `"${getTableName(t)}"`).join(', ');
+const truncate = await sample(async () => {
+  await pg.exec(insert);
+  await pg.exec(`truncate ${tables} cascade`);
+}, 30, 3);
+
+// 4. A fresh copy per test: clone() and loading the dump.
+const clone = await sample(async () => {
+  const copy = await pg.clone();
+  await copy.exec(insert);
+  await copy.close();
+}, 5, 1);
+const dumpLoad = await sample(async () => {
+  const copy = new PGlite({ loadDataDir: template });
+  await copy.exec(insert);
+  await copy.close();
+}, 5, 1);
+
+// Worker cold start: a bare new PGlite() versus a ready, migrated one from the cached template.
+const bare = await sample(async () => {
+  const db = new PGlite();
+  await db.waitReady;
+  await db.close();
+}, 5, 1);
+const ready = await sample(async () => {
+  const db = await openTestDatabase({ schema, migrationsFolder: folder, engine: 'pglite' });
+  await db.db.select().from(users).limit(1);
+  await db.close();
+}, 5, 1);
+
+// Memory over 1,000 tests on one instance.
+const rssBefore = process.memoryUsage().rss;
+await holdTransaction(base.db, async (fileDb) => {
+  for (let i = 0; i < 1_000; i++) {
+    await holdTransaction(fileDb, async (db) => {
+      await db.insert(users).values({ email: `m${i}@example.test` });
+    });
+  }
+});
+const rssGrowthMb = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
+await base.close();
+
+const rawMs = median(raw);
+const rows = [
+  { name: 'raw BEGIN/insert/ROLLBACK (baseline)', medianMs: rawMs },
+  { name: 'fixture per-test isolation (savepoint)', medianMs: median(fixture) },
+  { name: 'TRUNCATE all tables', medianMs: median(truncate) },
+  { name: 'clone() per test', medianMs: median(clone) },
+  { name: 'dump load per test', medianMs: median(dumpLoad) },
+].map((r) => ({ ...r, ratioToRaw: r.medianMs / rawMs }));
+const coldRows = [
+  { name: 'cold start: bare new PGlite()', medianMs: median(bare), ratioToRaw: 1 },
+  { name: 'cold start: ready and migrated', medianMs: median(ready), ratioToRaw: median(ready) / median(bare) },
+];
+const targets = {
+  isolationOverheadMs: median(fixture) - rawMs,
+  isolationWithin1ms: median(fixture) - rawMs <= 1,
+  coldStartRatio: median(ready) / median(bare),
+  coldStartWithin1_5x: median(ready) / median(bare) <= 1.5,
+  rssGrowthMbOver1000Tests: rssGrowthMb,
+  memoryFlat: rssGrowthMb < 50,
+};
+writeResults(new URL('./results/testing.json', import.meta.url).pathname, {
+  machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+  results: [...rows, ...coldRows],
+  targets,
+});
+printTable([...rows, ...coldRows].map((r) => ({ name: r.name, 'median ms': r.medianMs, 'ratio': r.ratioToRaw })));
+console.log(`\nisolation overhead ${targets.isolationOverheadMs.toFixed(3)} ms (target ≤ 1 ms): ${targets.isolationWithin1ms ? 'met' : 'MISSED'}`);
+console.log(`cold start ${targets.coldStartRatio.toFixed(2)}× bare (target ≤ 1.5×): ${targets.coldStartWithin1_5x ? 'met' : 'MISSED'}`);
+console.log(`RSS growth over 1,000 tests ${rssGrowthMb.toFixed(1)} MB (target: flat, < 50 MB): ${targets.memoryFlat ? 'met' : 'MISSED'}`);

@@ -1,0 +1,72 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const packages = ['schema', 'migrations', 'testing', 'queries'];
+let project = '';
+
+function run(command: string, args: string[], cwd: string) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+beforeAll(() => {
+  // Pack the built packages (`pnpm pack` rewrites workspace: ranges to versions), outside the workspace.
+  project = mkdtempSync(join(tmpdir(), 'org-consumer-'));
+  const tarballs: Record<string, string> = {};
+  for (const name of packages) {
+    execFileSync('pnpm', ['pack', '--pack-destination', project], { cwd: join(root, 'packages', name), stdio: 'pipe' });
+  }
+  for (const file of readdirSync(project).filter((f) => f.endsWith('.tgz'))) {
+    const name = packages.find((p) => file.startsWith(`org-${p}-`))!;
+    tarballs[`@org/${name}`] = `file:./${file}`;
+  }
+  cpSync(fileURLToPath(new URL('../app', import.meta.url)), project, { recursive: true });
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'consumer',
+        private: true,
+        type: 'module',
+        dependencies: { ...tarballs, 'drizzle-orm': '0.45.4', zod: '4.6.7' },
+        devDependencies: { typescript: '5.9.3', vitest: '4.1.12', '@types/node': '^20.19.0' },
+        // The tarballs depend on each other by version; point those ranges at the local tarballs.
+        overrides: tarballs,
+      },
+      null,
+      2,
+    ),
+  );
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], project);
+}, 600_000);
+
+afterAll(() => {
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+it('type-checks ESM and CJS consumers under strict settings', () => {
+  run(join(project, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], project);
+  expect(readdirSync(join(project, 'dist')).sort()).toEqual(['cjs.cjs', 'esm.mjs', 'fixture.test.js']);
+});
+
+it('runs the ESM consumer: migrate, repository, typed error, rolled-back fixture', () => {
+  const out = JSON.parse(run(process.execPath, ['dist/esm.mjs'], project).trim());
+  expect(out).toMatchObject({ upToDate: true, leadState: 'CA', totalLeads: 1, uniqueError: 'users_email_live_key', zodRejects: true, afterCount: 0 });
+  expect(out.applied).toBeGreaterThan(0);
+  expect(out.insideCount).toBe(1);
+});
+
+it('runs the CJS consumer through require', () => {
+  expect(JSON.parse(run(process.execPath, ['dist/cjs.cjs'], project).trim())).toEqual({ cjs: true, partner: 'ABC Debt Relief' });
+});
+
+it('runs a vitest suite on the published fixtures', () => {
+  const out = run(join(project, 'node_modules/.bin/vitest'), ['run', 'src/fixture.test.ts'], project);
+  expect(out).toMatch(/2 passed/);
+});

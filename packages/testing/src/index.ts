@@ -23,6 +23,7 @@ export type {
 export { orgFactories } from './factories/orgFactories.ts';
 export type { OrgFactories } from './factories/orgFactories.ts';
 export { Random } from './factories/random.ts';
+export type { DeriveContext } from './factories/deriveColumnValue.ts';
 export { seedScenario, scenarios } from './scenarios/seedScenario.ts';
 export type { ScenarioName } from './scenarios/seedScenario.ts';
 export { seedDemoScenario } from './scenarios/demoScenario.ts';

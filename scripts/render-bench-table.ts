@@ -1,0 +1,30 @@
+// Renders packages/*/bench/results/*.json into the README's benchmark block. Run after `pnpm bench`.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const testing = JSON.parse(readFileSync('packages/testing/bench/results/testing.json', 'utf8'));
+const queries = JSON.parse(readFileSync('packages/queries/bench/results/queries.json', 'utf8'));
+const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(2) : n.toFixed(3));
+
+const lines = [
+  '**@org/testing** (PGlite; ratio to raw `BEGIN … ROLLBACK`, cold starts to a bare `new PGlite()`)',
+  '',
+  '| strategy | median ms | ratio |',
+  '|---|---:|---:|',
+  ...testing.results.map((r: { name: string; medianMs: number; ratioToRaw: number }) => `| ${r.name} | ${fmt(r.medianMs)} | ${fmt(r.ratioToRaw)} |`),
+  '',
+  `Per-test isolation overhead ${fmt(testing.targets.isolationOverheadMs)} ms (target ≤ 1 ms), cold start ${fmt(testing.targets.coldStartRatio)}× bare (target ≤ 1.5×), RSS growth over 1,000 tests ${fmt(testing.targets.rssGrowthMbOver1000Tests)} MB (flat).`,
+  '',
+  '**@org/queries** (ratio = ours / raw driver, higher is better)',
+  '',
+  '| engine | benchmark | unit | raw | ours | ratio | target |',
+  '|---|---|---|---:|---:|---:|---:|',
+  ...queries.results.map(
+    (r: { engine: string; name: string; unit: string; raw: number; ours: number; ratio: number; target: number; met: boolean }) =>
+      `| ${r.engine} | ${r.name} | ${r.unit} | ${fmt(r.raw)} | ${fmt(r.ours)} | ${fmt(r.ratio)} | ≥ ${r.target} ${r.met ? '✓' : '✗'} |`,
+  ),
+];
+const readme = readFileSync('README.md', 'utf8');
+const start = readme.indexOf('<!-- bench:start -->');
+const end = readme.indexOf('<!-- bench:end -->');
+writeFileSync('README.md', `${readme.slice(0, start)}<!-- bench:start -->\n${lines.join('\n')}\n${readme.slice(end)}`);
+console.log('README benchmark table updated');

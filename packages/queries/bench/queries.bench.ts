@@ -53,7 +53,8 @@ async function benchEngine(name: string, database: OrgDatabase) {
   const userRows = await db.insert(users).values(Array.from({ length: 2_000 }, (_, i) => ({ email: `u${i}-${randomUUID()}@bench.test` }))).returning();
   await repos.projects.insertBulk(userRows.flatMap((u) => [0, 1, 2].map((j) => ({ name: `p${j}`, userId: u.id }))));
   await repos.leads.insertBulk(
-    Array.from({ length: 20_000 }, (_, i) => ({ name: `L${i}`, email: `l${i}@bench.test`, phone: '5550000000', state: 'CA', debtAmount: `${i % 900}00.00` })),
+    // Distinct creation times, as real rows have: one INSERT would give them all the same now().
+    Array.from({ length: 20_000 }, (_, i) => ({ name: `L${i}`, email: `l${i}@bench.test`, phone: '5550000000', state: 'CA', debtAmount: `${i % 900}00.00`, createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000) })),
   );
   const ids = userRows.map((u) => u.id);
   const emails = userRows.map((u) => u.email);

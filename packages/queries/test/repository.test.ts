@@ -61,6 +61,25 @@ describe('soft delete is the default scope', () => {
   });
 });
 
+describe('prepared reads', () => {
+  test('return exactly what drizzle\'s select returns, for every column type', async ({ db, factories }) => {
+    const partner = await factories.partners.create();
+    const lead = await factories.leads.create({
+      partnerId: partner.id,
+      ipAddress: '10.1.2.3',
+      monthlyPayment: '123.40',
+      debtTypes: ['credit_card', 'medical'],
+      quizAnswers: { a: 1, b: ['x'], c: true },
+      contactedAt: new Date('2026-03-04T05:06:07.089Z'),
+    });
+    const [viaDrizzle] = await db.select().from(leads).where(eq(leads.id, lead.id));
+    const repo = createOrgRepositories(db).leads;
+    expect(await repo.findById(lead.id)).toEqual(viaDrizzle);
+    expect(await repo.findOneBy('email', lead.email)).toEqual(viaDrizzle);
+    expect((await repo.findById(lead.id))?.monthlyPayment).toBe('123.40');
+  });
+});
+
 describe('filters and ordering', () => {
   test('typed operators, null and or', async ({ db, factories }) => {
     const repo = createOrgRepositories(db).leads;

@@ -22,7 +22,9 @@ import { cursorSecret, decodeCursor, encodeCursor } from '../pagination/cursor.t
 import { keysetCondition } from '../pagination/keysetCondition.ts';
 import { transaction } from '../transactions/transaction.ts';
 import { chunkedInsert, copyInsert } from './bulkInsert.ts';
+import { isPossibleKey } from './filterOperand.ts';
 import { buildWhere, type Filter } from './filters.ts';
+import { pgliteFastRead } from './pgliteFastRead.ts';
 import { pruneDeleted, scopeWith } from './relationalScope.ts';
 import { scopeCondition } from './softDeleteScope.ts';
 import { orderTerms, resolveSort, type SortKey } from './sorting.ts';
@@ -154,13 +156,15 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
     return statement;
   };
   const byColumn = (column: string, scope: ReturnType<typeof scopeOf>) =>
-    preparedFor(`by_${column}_${scope}`, () =>
-      anyDb
+    preparedFor(`by_${column}_${scope}`, () => {
+      const query = anyDb
         .select()
         .from(table)
         .where(and(eq(columns[column]!, sql.placeholder('value')), scopeCondition(columns, scope)))
-        .limit(1),
-    );
+        .limit(1);
+      const fast = pgliteFastRead<Row>(db, query, Object.entries(columns));
+      return fast ? { prepare: () => fast } : query;
+    });
 
   const tableKey = () => {
     const schema = anyDb._.schema;
@@ -173,7 +177,7 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
     table,
     /** The row with this primary key, or undefined (also when soft-deleted, unless asked). */
     findById: (id: Row[keyof Row] | string, opts: ScopeOptions = {}): Promise<Row | undefined> =>
-      guard(async () => (await byColumn(primaryKey, scopeOf(opts)).execute({ value: id }))[0]),
+      guard(async () => (isPossibleKey(pk, id) ? (await byColumn(primaryKey, scopeOf(opts)).execute({ value: id }))[0] : undefined)),
 
     /** The row with this primary key; {@link NotFoundError} when there is none. */
     async getById(id: Row[keyof Row] | string, opts: ScopeOptions = {}): Promise<Row> {
@@ -185,7 +189,9 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
     /** The first row whose `column` equals `value`, through a prepared statement (unique-key reads). */
     findOneBy: <K extends ColumnKey<TTable>>(column: K, value: Row[K], opts: ScopeOptions = {}): Promise<Row | undefined> => {
       if (!Object.hasOwn(columns, column)) return Promise.reject(new ValidationError(`unknown column '${String(column)}'`));
-      return guard(async () => (await byColumn(column, scopeOf(opts)).execute({ value }))[0]);
+      return guard(async () =>
+        isPossibleKey(columns[column]!, value) ? (await byColumn(column, scopeOf(opts)).execute({ value }))[0] : undefined,
+      );
     },
 
     /** The first row matching a filter, in the given order. */

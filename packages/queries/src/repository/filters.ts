@@ -1,6 +1,7 @@
 import { and, eq, gt, gte, ilike, inArray, isNotNull, isNull, like, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { ValidationError } from '../errors/errors.ts';
+import { filterOperand } from './filterOperand.ts';
 import type { ColumnKey, ColumnMap, ColumnValue } from './types.ts';
 
 /** Comparison operators of one column. */
@@ -63,14 +64,16 @@ export function buildWhere(columns: ColumnMap, filter: Record<string, unknown> |
         parts.push(condition(column, op, operand, key));
       }
     } else {
-      parts.push(eq(column, value));
+      parts.push(eq(column, filterOperand(column, value, key)));
     }
   }
   const defined = parts.filter((p): p is SQL => p !== undefined);
   return defined.length === 0 ? undefined : defined.length === 1 ? defined[0] : and(...defined);
 }
 
-function condition(column: ColumnMap[string], op: string, operand: unknown, key: string): SQL {
+function condition(column: ColumnMap[string], op: string, raw: unknown, key: string): SQL {
+  const check = (v: unknown) => filterOperand(column, v, key);
+  const operand = op === 'isNull' || op === 'like' || op === 'ilike' || raw === null ? raw : Array.isArray(raw) ? raw.map(check) : check(raw);
   switch (op) {
     case 'eq':
       return operand === null ? isNull(column) : eq(column, operand);

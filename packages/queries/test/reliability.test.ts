@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { describe, expect } from 'vitest';
 import {
+  ConnectionError,
   TimeoutError,
   UniqueViolationError,
   createDatabase,
@@ -13,9 +14,6 @@ import {
 } from '../src/index.ts';
 
 // Faults a server can show and PGlite cannot: killed backends, timeouts, concurrent sessions.
-// Not here yet: a backend killed inside a transaction. postgres.js 3.4.9 then writes ROLLBACK on the
-// dead socket from a setImmediate and throws an uncaught TypeError (porsager/postgres#1154, #1208);
-// guarding it needs a transaction path of our own on a reserved connection (tracked in issue 7).
 describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('reliability on PostgreSQL', () => {
   async function withClient<T>(url: string, options: Parameters<typeof createDatabase>[0], fn: (d: OrgDatabase, admin: postgres.Sql) => Promise<T>) {
     const database = createDatabase({ url, ...options });
@@ -27,6 +25,56 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('reliability on Postg
       await admin.end();
     }
   }
+
+  test('a backend killed mid-transaction: typed error, nothing committed, nothing run later, pool recovers', async ({ isolatedDatabase }) => {
+    const unhandled: unknown[] = [];
+    const onError = (e: unknown) => unhandled.push(e);
+    process.on('uncaughtException', onError);
+    process.on('unhandledRejection', onError);
+    try {
+      await withClient(isolatedDatabase.url!, { pool: { max: 2 } }, async ({ db }, admin) => {
+        let ranAfterKill = false;
+        const error = await transaction(db, async (tx) => {
+          await tx.insert(users).values({ email: 'doomed@example.test' });
+          const [{ pid }] = rowsOf<{ pid: number }>(await tx.execute(sql`select pg_backend_pid() as pid`)) as [{ pid: number }];
+          await admin`select pg_terminate_backend(${pid})`;
+          await tx.insert(users).values({ email: 'after-kill@example.test' });
+          ranAfterKill = true;
+        }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ConnectionError);
+        expect(ranAfterKill).toBe(false);
+        expect(await admin`select email from users`).toEqual([]);
+        // The pool opens a new connection for the next request.
+        const [next] = await db.insert(users).values({ email: 'next@example.test' }).returning();
+        expect(next?.email).toBe('next@example.test');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      });
+    } finally {
+      process.off('uncaughtException', onError);
+      process.off('unhandledRejection', onError);
+    }
+    expect(unhandled).toEqual([]);
+  });
+
+  test('pool exhausted: the third transaction gets a prompt typed timeout and no backend leaks', async ({ isolatedDatabase }) => {
+    await withClient(isolatedDatabase.url!, { pool: { max: 2, acquireTimeoutMs: 300 }, applicationName: 'exhaust' }, async ({ db }, admin) => {
+      let release!: () => void;
+      const hold = new Promise<void>((resolve) => (release = resolve));
+      const long = [0, 1].map(() => transaction(db, async (tx) => { await tx.execute(sql`select 1`); await hold; }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const started = Date.now();
+      const third = await transaction(db, async (tx) => tx.execute(sql`select 1`)).catch((e: unknown) => e);
+      expect(third).toBeInstanceOf(TimeoutError);
+      expect((third as TimeoutError).kind).toBe('connection');
+      expect(Date.now() - started).toBeLessThan(2_000);
+      release();
+      await Promise.all(long);
+      const backends = await admin`select count(*)::int as n from pg_stat_activity where application_name = 'exhaust'`;
+      expect(backends[0]!.n).toBeLessThanOrEqual(2);
+      // The pool still serves transactions afterwards.
+      expect(await transaction(db, async () => 'ok')).toBe('ok');
+    });
+  });
 
   test('an idle pooled connection killed: no unhandled error, the next query works', async ({ isolatedDatabase }) => {
     const unhandled: unknown[] = [];

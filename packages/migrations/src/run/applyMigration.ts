@@ -62,9 +62,18 @@ async function applyInTransaction(
     });
     await conn.exec('commit');
   } catch (error) {
-    await conn.exec('rollback').catch(() => {});
+    // On a dead connection nothing more is written: postgres.js 3.4.9 would throw an uncaught
+    // TypeError from the deferred write (porsager/postgres#1154); the server rolls back by itself.
+    if (!connectionLost(error)) await conn.exec('rollback').catch(() => {});
     throw error;
   }
+}
+
+const LOST = new Set(['ECONNRESET', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '08006', '08003']);
+
+function connectionLost(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && LOST.has(code);
 }
 
 const CONCURRENT_INDEX = /create\s+(?:unique\s+)?index\s+concurrently\s+(?:if\s+not\s+exists\s+)?((?:"[^"]+"|[\w$]+)(?:\.(?:"[^"]+"|[\w$]+))?)/gi;

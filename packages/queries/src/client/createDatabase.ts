@@ -9,6 +9,7 @@ import { mapDatabaseError } from '../errors/mapDatabaseError.ts';
 import type { OrgDb } from '../internal/OrgDb.ts';
 import { rowsOf } from '../internal/rows.ts';
 import { createQueryLogger } from '../logging/queryLogger.ts';
+import { DEFAULT_ACQUIRE_TIMEOUT_MS, setAcquireTimeout } from '../transactions/acquireConnection.ts';
 
 /** Options of {@link createDatabase}. */
 export interface CreateDatabaseOptions {
@@ -17,7 +18,14 @@ export interface CreateDatabaseOptions {
   /** PGlite only: a data directory to persist to; in memory when absent. */
   dataDir?: string;
   /** postgres.js pool settings (seconds, as postgres.js takes them). */
-  pool?: { max?: number; idleTimeoutSeconds?: number; connectTimeoutSeconds?: number; maxLifetimeSeconds?: number };
+  pool?: {
+    max?: number;
+    idleTimeoutSeconds?: number;
+    connectTimeoutSeconds?: number;
+    maxLifetimeSeconds?: number;
+    /** How long a transaction waits for a free connection before a TimeoutError. Default 10 000 ms. */
+    acquireTimeoutMs?: number;
+  };
   /** TLS for the server connection, as postgres.js takes it (`'require'`, `true`, tls options). */
   ssl?: postgres.Options<{}>['ssl'];
   /** Shown in `pg_stat_activity`. */
@@ -61,7 +69,7 @@ export interface OrgDatabase {
 }
 
 function postgresClient(url: string, options: CreateDatabaseOptions): Sql {
-  return postgres(url, {
+  const client = postgres(url, {
     max: options.pool?.max ?? 10,
     idle_timeout: options.pool?.idleTimeoutSeconds ?? 20,
     connect_timeout: options.pool?.connectTimeoutSeconds ?? 10,
@@ -74,6 +82,8 @@ function postgresClient(url: string, options: CreateDatabaseOptions): Sql {
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
   });
+  setAcquireTimeout(client, options.pool?.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS);
+  return client;
 }
 
 /**

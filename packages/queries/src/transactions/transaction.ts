@@ -2,6 +2,7 @@ import { is } from 'drizzle-orm';
 import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { DataLayerError } from '../errors/DataLayerError.ts';
 import { mapDatabaseError } from '../errors/mapDatabaseError.ts';
+import { postgresJsRoot, runPostgresJsTransaction } from './postgresJsTransaction.ts';
 
 /** Options of {@link transaction}. */
 export interface TransactionOptions {
@@ -21,7 +22,9 @@ const RETRYABLE = new Set(['SERIALIZATION_FAILURE', 'DEADLOCK']);
 
 /**
  * Runs `fn` in a transaction: committed when it returns, rolled back when it throws. Inside another
- * transaction it becomes a savepoint. Serialization failures and deadlocks replay the callback (so it
+ * transaction it becomes a savepoint. On postgres.js a free pooled connection is awaited at most
+ * `pool.acquireTimeoutMs` (a typed connection TimeoutError instead of a hang), and a lost connection
+ * surfaces as a ConnectionError without crashing the process. Serialization failures and deadlocks replay the callback (so it
  * must not have side effects outside the database) with full-jitter exponential backoff; what
  * finally fails is thrown as a typed data-layer error, and application errors pass through as thrown.
  *
@@ -47,6 +50,8 @@ export async function transaction<TDb extends PgDatabase<PgQueryResultHKT, any>,
   };
   for (let attempt = 1; ; attempt++) {
     try {
+      const postgresJs = nested ? undefined : postgresJsRoot(db);
+      if (postgresJs) return await runPostgresJsTransaction(postgresJs as TDb, fn, config);
       // An empty config would make drizzle send a bare `set transaction` (a syntax error).
       const settings = nested || Object.keys(config).length === 0 ? undefined : config;
       return await db.transaction((tx) => fn(tx as unknown as TDb), settings);

@@ -7,7 +7,6 @@ import { pipeline } from 'node:stream/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import { migrate } from '@org/migrations';
 import { leads, projects, users } from '@org/schema';
-import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
 import { compareThroughput, median, printTable, writeResults } from '../../../tooling/bench.ts';
 import { createDatabase, createOrgRepositories, transaction, type OrgDatabase } from '../src/index.ts';
@@ -83,7 +82,7 @@ async function benchEngine(name: string, database: OrgDatabase) {
     from users u where u.id = $1 and u.deleted_at is null limit 1`;
   const [relRaw, relOurs] = await compareThroughput(
     () => raw.query(relationalSql, [ids[nextIndex()]]),
-    () => repos.users.findFirstWith({ where: eq(users.id, ids[nextIndex()]!), with: { projects: true } }),
+    () => repos.users.findByIdWith(ids[nextIndex()]!, { with: { projects: true } }),
     { opsPerRound: Math.round(ops / 2) },
   );
   record('relational read (one with)', 'ops/s', relRaw, relOurs, 0.95);

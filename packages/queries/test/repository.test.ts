@@ -48,6 +48,22 @@ describe('soft delete is the default scope', () => {
     expect(back?.partner).toEqual({ name: partner.name });
   });
 
+  test('prepared relational reads by id match findFirstWith and keep the soft-delete scope', async ({ db, factories }) => {
+    const repos = createOrgRepositories(db);
+    const user = await factories.users.create();
+    const [live, dead] = await factories.projects.createList(2, { userId: user.id });
+    await repos.projects.softDelete(dead!.id);
+    const config = { with: { projects: true, profile: true } } as const;
+    const prepared = await repos.users.findByIdWith(user.id, config);
+    expect(prepared).toEqual(await repos.users.findFirstWith({ ...config, where: eq(users.id, user.id) }));
+    expect(prepared?.projects.map((p) => p.id)).toEqual([live!.id]);
+    expect((await repos.users.findByIdWith(user.id, config))?.projects).toHaveLength(1); // from the cached statement
+    expect((await repos.users.findByIdWith(user.id, config, { withDeleted: true }))?.projects).toHaveLength(2);
+    expect(await repos.users.findByIdWith('not-a-uuid', config)).toBeUndefined();
+    await repos.users.softDelete(user.id);
+    expect(await repos.users.findByIdWith(user.id, config)).toBeUndefined();
+  });
+
   test('a deleted user\'s email can be reused; purge removes rows for good', async ({ db, factories }) => {
     const repo = createOrgRepositories(db).users;
     const old = await factories.users.create({ email: 'reuse@example.test' });

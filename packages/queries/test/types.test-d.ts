@@ -53,6 +53,8 @@ describe('repository types', () => {
     expectTypeOf<Read['email']>().toEqualTypeOf<string>();
     const user = repos.users.findFirstWith({ where: eq(users.id, 'x'), with: { projects: true } }, { withDeleted: true });
     expectTypeOf<NonNullable<Awaited<typeof user>>['projects']>().toEqualTypeOf<Project[]>();
+    const byId = repos.users.findByIdWith('x', { with: { projects: { columns: { name: true } } } });
+    expectTypeOf<NonNullable<Awaited<typeof byId>>['projects']>().toEqualTypeOf<{ name: string }[]>();
     // @ts-expect-error leads have no relation named owner
     void repos.leads.findManyWith({ with: { owner: true } });
   });

@@ -166,6 +166,16 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
       return fast ? { prepare: () => fast } : query;
     });
 
+  let preparedWithCount = 0;
+  const relational = new WeakMap<object, Map<string, { statement: { execute(p: unknown): Promise<unknown> }; prune: ReturnType<typeof scopeWith>['prune'] }>>();
+  const preparedWith = (key: string, build: () => { statement: { execute(p: unknown): Promise<unknown> }; prune: ReturnType<typeof scopeWith>['prune'] }) => {
+    let cache = relational.get(db);
+    if (!cache) relational.set(db, (cache = new Map()));
+    let entry = cache.get(key);
+    if (!entry) cache.set(key, (entry = build()));
+    return entry;
+  };
+
   const tableKey = () => {
     const schema = anyDb._.schema;
     const entry = schema && Object.entries(schema).find(([, t]) => t.dbName === name);
@@ -245,6 +255,40 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
     ): Promise<Related<TDb, TTable, TConfig> | undefined> {
       const rows = await repository.findManyWith({ ...(config as object), limit: 1 } as never, opts);
       return rows[0] as Related<TDb, TTable, TConfig> | undefined;
+    },
+
+    /**
+     * One row by primary key with its relations, through a prepared relational query: the query is
+     * built and prepared once per db and config shape (configs of plain data: `true`, `columns`,
+     * `limit`, nested `with`), so repeated reads skip drizzle's query building. Configs holding SQL
+     * (`where`, `orderBy`) go through {@link findFirstWith} instead.
+     */
+    async findByIdWith<TConfig extends Omit<ManyConfig<TDb, TTable>, 'where' | 'limit' | 'offset' | 'orderBy'>>(
+      id: Row[keyof Row] | string,
+      config: KnownKeysOnly<TConfig, Omit<ManyConfig<TDb, TTable>, 'where' | 'limit' | 'offset' | 'orderBy'>>,
+      opts: ScopeOptions = {},
+    ): Promise<Related<TDb, TTable, TConfig> | undefined> {
+      if (!isPossibleKey(pk, id)) return undefined;
+      const shape = plainShape(config);
+      if (shape === undefined) {
+        return repository.findFirstWith({ ...(config as object), where: eq(pk, id) } as never, opts) as Promise<Related<TDb, TTable, TConfig> | undefined>;
+      }
+      return guard(async () => {
+        const scope = scopeOf(opts);
+        const statement = preparedWith(`${shape}:${scope}`, () => {
+          const key = tableKey();
+          const scoped = scopeWith(anyDb._.schema!, key, (config as { with?: Record<string, true> }).with, scope);
+          const query = (anyDb.query[key] as unknown as { findFirst(c: unknown): { prepare(n: string): { execute(p: unknown): Promise<unknown> } } }).findFirst({
+            ...(config as object),
+            with: scoped.config,
+            where: (fields: ColumnMap) => and(eq(fields[primaryKey]!, sql.placeholder('id')), scopeCondition(fields, scope)),
+          });
+          return { statement: query.prepare(`${name}_with_${preparedWithCount++}`), prune: scoped.prune };
+        });
+        const row = await statement.statement.execute({ id });
+        pruneDeleted(row, statement.prune);
+        return (row ?? undefined) as Related<TDb, TTable, TConfig> | undefined;
+      });
     },
 
     /** Rows matching a filter. */
@@ -431,6 +475,18 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
   }
 
   return repository;
+}
+
+/** A cache key for a relational config made only of plain data, or undefined when it holds SQL or functions. */
+function plainShape(config: unknown): string | undefined {
+  let plain = true;
+  const text = JSON.stringify(config, (_, value: unknown) => {
+    if (typeof value === 'function' || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype)) {
+      plain = false;
+    }
+    return value;
+  });
+  return plain ? text : undefined;
 }
 
 function rethrowUnlessNotFound(error: unknown): false {

@@ -1,22 +1,18 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { engines, scratchDatabase, type ScratchDatabase } from '../../../tooling/testEngines.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { engines } from '../../../tooling/testEngines.ts';
+import { scratchSuite } from './support/scratchSuite.ts';
 import { MigrationFailedError, migrate, migrationStatus } from '../src/index.ts';
 import { migrationFolder } from './support/migrationFolder.ts';
 
 describe.each(engines)('per-file transactions on %s', (engine) => {
-  let db: ScratchDatabase;
+  const scratch = scratchSuite(engine);
   let folder: ReturnType<typeof migrationFolder>;
-  beforeAll(async () => {
-    db = await scratchDatabase(engine);
-  });
   beforeEach(async () => {
-    await db.reset();
     folder = migrationFolder({
       '0000_widgets': 'create table widgets (id int primary key, name text not null);',
     });
   });
   afterEach(() => folder.remove());
-  afterAll(async () => db.close());
 
   it('a file that fails halfway leaves no trace, and succeeds once fixed', async () => {
     folder.write(
@@ -27,16 +23,16 @@ insert into gadgets values (1);
 --> statement-breakpoint
 alter table widgets add column size int not null default 'not a number';`,
     );
-    const error = await migrate(db.client, { folder: folder.dir }).catch((e: unknown) => e);
+    const error = await migrate(scratch().client, { folder: folder.dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationFailedError);
     expect((error as MigrationFailedError).migration).toBe('0001_gadgets');
     expect((error as Error).message).toContain('0001_gadgets.sql');
 
-    const gadgets = await db.rows<{ t: string | null }>(`select to_regclass('gadgets')::text as t`);
+    const gadgets = await scratch().rows<{ t: string | null }>(`select to_regclass('gadgets')::text as t`);
     expect(gadgets[0]?.t).toBeNull();
-    const columns = await db.rows(`select 1 from information_schema.columns where table_name = 'widgets' and column_name = 'size'`);
+    const columns = await scratch().rows(`select 1 from information_schema.columns where table_name = 'widgets' and column_name = 'size'`);
     expect(columns).toEqual([]);
-    const status = await migrationStatus(db.client, { folder: folder.dir });
+    const status = await migrationStatus(scratch().client, { folder: folder.dir });
     expect(status.migrations.map((m) => [m.name, m.state])).toEqual([
       ['0000_widgets', 'applied'],
       ['0001_gadgets', 'pending'],
@@ -50,16 +46,16 @@ insert into gadgets values (1);
 --> statement-breakpoint
 alter table widgets add column size int not null default 0;`,
     );
-    const rerun = await migrate(db.client, { folder: folder.dir });
+    const rerun = await migrate(scratch().client, { folder: folder.dir });
     expect(rerun.applied.map((m) => m.name)).toEqual(['0001_gadgets']);
-    expect(await db.rows('select id from gadgets')).toEqual([{ id: 1 }]);
+    expect(await scratch().rows('select id from gadgets')).toEqual([{ id: 1 }]);
   });
 
   it('stops at the first failing file and keeps the ones before it', async () => {
     folder.write('0001_bad', 'select * from no_such_table;');
     folder.write('0002_after', 'create table after_bad (id int);');
-    await expect(migrate(db.client, { folder: folder.dir })).rejects.toThrow(/0001_bad\.sql failed/);
-    const status = await migrationStatus(db.client, { folder: folder.dir });
+    await expect(migrate(scratch().client, { folder: folder.dir })).rejects.toThrow(/0001_bad\.sql failed/);
+    const status = await migrationStatus(scratch().client, { folder: folder.dir });
     expect(status.migrations.map((m) => m.state)).toEqual(['applied', 'pending', 'pending']);
   });
 });

@@ -1,16 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { engines, scratchDatabase, type ScratchDatabase } from '../../../tooling/testEngines.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { engines } from '../../../tooling/testEngines.ts';
+import { scratchSuite } from './support/scratchSuite.ts';
 import { MigrationFailedError, NO_TRANSACTION_MARKER, migrate } from '../src/index.ts';
 import { migrationFolder } from './support/migrationFolder.ts';
 
 describe.each(engines)('non-transactional migrations on %s', (engine) => {
-  let db: ScratchDatabase;
+  const scratch = scratchSuite(engine);
   let folder: ReturnType<typeof migrationFolder>;
-  beforeAll(async () => {
-    db = await scratchDatabase(engine);
-  });
   beforeEach(async () => {
-    await db.reset();
     folder = migrationFolder({
       '0000_items': `create table items (id int primary key, code text);
 --> statement-breakpoint
@@ -18,16 +15,15 @@ insert into items values (1, 'a'), (2, 'a'), (3, 'b');`,
     });
   });
   afterEach(() => folder.remove());
-  afterAll(async () => db.close());
 
   const indexValidity = () =>
-    db.rows<{ indisvalid: boolean }>(
+    scratch().rows<{ indisvalid: boolean }>(
       `select indisvalid from pg_index where indexrelid = to_regclass('items_code_key')`,
     );
 
   it('applies CREATE INDEX CONCURRENTLY outside a transaction', async () => {
     folder.write('0001_index', `${NO_TRANSACTION_MARKER}\ncreate index concurrently items_code_key on items (code);`);
-    const result = await migrate(db.client, { folder: folder.dir });
+    const result = await migrate(scratch().client, { folder: folder.dir });
     expect(result.applied.map((m) => [m.name, m.transactional])).toEqual([
       ['0000_items', true],
       ['0001_index', false],
@@ -40,11 +36,11 @@ insert into items values (1, 'a'), (2, 'a'), (3, 'b');`,
       '0001_index',
       `${NO_TRANSACTION_MARKER}\ncreate unique index concurrently items_code_key on items (code);`,
     );
-    await expect(migrate(db.client, { folder: folder.dir })).rejects.toBeInstanceOf(MigrationFailedError);
+    await expect(migrate(scratch().client, { folder: folder.dir })).rejects.toBeInstanceOf(MigrationFailedError);
     expect(await indexValidity()).toEqual([]);
 
-    await db.rows(`update items set code = 'c' where id = 2`);
-    const retry = await migrate(db.client, { folder: folder.dir });
+    await scratch().rows(`update items set code = 'c' where id = 2`);
+    const retry = await migrate(scratch().client, { folder: folder.dir });
     expect(retry.applied.map((m) => m.name)).toEqual(['0001_index']);
     expect(await indexValidity()).toEqual([{ indisvalid: true }]);
   });

@@ -14,6 +14,21 @@ import {
 } from '../src/index.ts';
 
 // Faults a server can show and PGlite cannot: killed backends, timeouts, concurrent sessions.
+/** Records uncaught exceptions and unhandled rejections until stopped (a driver bug would surface there). */
+function collectUncaught() {
+  const errors: unknown[] = [];
+  const record = (e: unknown) => errors.push(e);
+  process.on('uncaughtException', record);
+  process.on('unhandledRejection', record);
+  return {
+    errors,
+    stop() {
+      process.off('uncaughtException', record);
+      process.off('unhandledRejection', record);
+    },
+  };
+}
+
 describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('reliability on PostgreSQL', () => {
   async function withClient<T>(url: string, options: Parameters<typeof createDatabase>[0], fn: (d: OrgDatabase, admin: postgres.Sql) => Promise<T>) {
     const database = createDatabase({ url, ...options });
@@ -27,10 +42,7 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('reliability on Postg
   }
 
   test('a backend killed mid-transaction: typed error, nothing committed, nothing run later, pool recovers', async ({ isolatedDatabase }) => {
-    const unhandled: unknown[] = [];
-    const onError = (e: unknown) => unhandled.push(e);
-    process.on('uncaughtException', onError);
-    process.on('unhandledRejection', onError);
+    const uncaught = collectUncaught();
     try {
       await withClient(isolatedDatabase.url!, { pool: { max: 2 } }, async ({ db }, admin) => {
         let ranAfterKill = false;
@@ -50,10 +62,9 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('reliability on Postg
         await new Promise((resolve) => setTimeout(resolve, 200));
       });
     } finally {
-      process.off('uncaughtException', onError);
-      process.off('unhandledRejection', onError);
+      uncaught.stop();
     }
-    expect(unhandled).toEqual([]);
+    expect(uncaught.errors).toEqual([]);
   });
 
   test('pool exhausted: the third transaction gets a prompt typed timeout and no backend leaks', async ({ isolatedDatabase }) => {
@@ -77,10 +88,7 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('reliability on Postg
   });
 
   test('an idle pooled connection killed: no unhandled error, the next query works', async ({ isolatedDatabase }) => {
-    const unhandled: unknown[] = [];
-    const onError = (e: unknown) => unhandled.push(e);
-    process.on('uncaughtException', onError);
-    process.on('unhandledRejection', onError);
+    const uncaught = collectUncaught();
     try {
       await withClient(isolatedDatabase.url!, { pool: { max: 1 }, applicationName: 'idle-victim' }, async (database, admin) => {
         expect((await database.healthCheck()).ok).toBe(true);
@@ -90,10 +98,9 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('reliability on Postg
         expect(await database.db.select().from(users)).toEqual([]);
       });
     } finally {
-      process.off('uncaughtException', onError);
-      process.off('unhandledRejection', onError);
+      uncaught.stop();
     }
-    expect(unhandled).toEqual([]);
+    expect(uncaught.errors).toEqual([]);
   });
 
   test('a statement timeout is a typed error and the connection stays usable', async ({ isolatedDatabase }) => {

@@ -53,13 +53,7 @@ async function applyInTransaction(
   try {
     await setLimits(conn, limits, true);
     await conn.exec(file.sql);
-    await recordMigration(conn, journal, {
-      name: file.name,
-      checksum: file.checksum,
-      durationMs: performance.now() - started,
-      transactional: true,
-      adopted: false,
-    });
+    await record(conn, journal, file, started);
     await conn.exec('commit');
   } catch (error) {
     // On a dead connection nothing more is written: postgres.js 3.4.9 would throw an uncaught
@@ -74,6 +68,16 @@ const LOST = new Set(['ECONNRESET', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_EN
 function connectionLost(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' && LOST.has(code);
+}
+
+function record(conn: MigrationConnection, journal: JournalTable, file: MigrationFile, started: number) {
+  return recordMigration(conn, journal, {
+    name: file.name,
+    checksum: file.checksum,
+    durationMs: performance.now() - started,
+    transactional: file.transactional,
+    adopted: false,
+  });
 }
 
 const CONCURRENT_INDEX = /create\s+(?:unique\s+)?index\s+concurrently\s+(?:if\s+not\s+exists\s+)?((?:"[^"]+"|[\w$]+)(?:\.(?:"[^"]+"|[\w$]+))?)/gi;
@@ -94,13 +98,7 @@ async function applyWithoutTransaction(
   try {
     await setLimits(conn, limits, false);
     for (const statement of statements) await conn.exec(statement);
-    await recordMigration(conn, journal, {
-      name: file.name,
-      checksum: file.checksum,
-      durationMs: performance.now() - started,
-      transactional: false,
-      adopted: false,
-    });
+    await record(conn, journal, file, started);
   } catch (error) {
     await dropIndexes(conn, indexNames.filter((n) => !existedBefore.has(n)), { onlyInvalid: false }).catch(
       () => {},

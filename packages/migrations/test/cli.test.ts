@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresDatabase, engines } from '../../../tooling/testEngines.ts';
 import { runCli } from './support/runCli.ts';
@@ -62,4 +63,36 @@ describe('org-migrate CLI usage', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('set DATABASE_URL');
   });
+});
+
+describe('org-migrate create', () => {
+  it('generates a migration with drizzle-kit, and an empty non-transactional one on request', async () => {
+    // drizzle-kit loads the config and schema with the package's modules, so they live inside it.
+    const pkg = fileURLToPath(new URL('..', import.meta.url));
+    const work = mkdtempSync(join(pkg, '.create-'));
+    try {
+      const out = join(work, 'drizzle');
+      const config = join(work, 'drizzle.config.ts');
+      writeFileSync(join(work, 'schema.ts'), "import { pgTable, text, uuid } from 'drizzle-orm/pg-core';\nexport const notes = pgTable('notes', { id: uuid('id').primaryKey(), body: text('body').notNull() });\n");
+      // Relative to the package, as configs are: drizzle-kit mishandles an absolute `out` on its second run.
+      const relative = `./${work.slice(pkg.length).replace(/^\//, '')}`;
+      writeFileSync(config, `export default { dialect: 'postgresql', schema: '${relative}/schema.ts', out: '${relative}/drizzle' };\n`);
+
+      const generated = await runCli(['create', 'add_notes', '--dir', out, '--config', config], {}, pkg);
+      expect(generated.code).toBe(0);
+      const first = readdirSync(out).find((f) => f.endsWith('_add_notes.sql'));
+      expect(readFileSync(join(out, first ?? 'missing'), 'utf8')).toContain('CREATE TABLE "notes"');
+
+      const custom = await runCli(['create', 'notes_body_index', '--no-transaction', '--dir', out, '--config', config], {}, pkg);
+      expect(custom.code).toBe(0);
+      const second = readdirSync(out).find((f) => f.endsWith('_notes_body_index.sql'));
+      expect(readFileSync(join(out, second ?? 'missing'), 'utf8').startsWith('-- org-migrate:no-transaction\n')).toBe(true);
+
+      const bad = await runCli(['create', 'bad name!', '--dir', out, '--config', config], {}, pkg);
+      expect(bad.code).toBe(3);
+      expect(bad.stderr).toContain('letters, digits and _ only');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -54,3 +54,35 @@ describe.runIf(process.env.TEST_DATABASE_URL)('createDatabase on PostgreSQL', ()
     await c.close();
   });
 });
+
+describe.runIf(process.env.TEST_DATABASE_URL)('read replicas (PostgreSQL)', () => {
+  it('routes reads to the replica and writes and transactions to the primary', async () => {
+    const { openTestDatabase } = await import('@org/testing');
+    const { orgMigrationsFolder } = await import('@org/migrations');
+    const { schema } = await import('@org/schema');
+    const { transaction } = await import('../src/index.ts');
+    // Two separate databases stand in for primary and replica, so where each statement went is visible.
+    const primary = await openTestDatabase({ schema, migrationsFolder: orgMigrationsFolder(), engine: 'postgres' });
+    const replica = await openTestDatabase({ schema, migrationsFolder: orgMigrationsFolder(), engine: 'postgres' });
+    await primary.db.insert(users).values({ email: 'on-primary@example.test' });
+    await replica.db.insert(users).values({ email: 'on-replica@example.test' });
+    const database = createDatabase({ url: primary.url!, replicas: [replica.url!], pool: { max: 2 } });
+    try {
+      const emails = async (rows: { email: string }[]) => rows.map((r) => r.email).sort();
+      expect(await emails(await database.db.select().from(users))).toEqual(['on-replica@example.test']);
+      expect(await emails(await database.db.query.users.findMany())).toEqual(['on-replica@example.test']);
+      await database.db.insert(users).values({ email: 'written@example.test' });
+      expect(await emails(await database.primary.select().from(users))).toEqual(['on-primary@example.test', 'written@example.test']);
+      // Inside a transaction, reads see the primary, including the transaction's own writes.
+      const inside = await transaction(database.db, async (tx) => {
+        await tx.insert(users).values({ email: 'in-tx@example.test' });
+        return emails(await tx.select().from(users));
+      });
+      expect(inside).toEqual(['in-tx@example.test', 'on-primary@example.test', 'written@example.test']);
+    } finally {
+      await database.close();
+      await primary.close();
+      await replica.close();
+    }
+  });
+});

@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 const cli = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
 /** Runs `org-migrate` from source in a child process (a separate runner, as in production). */
-export function runCli(args: string[], env: Record<string, string> = {}) {
+export function runCli(args: string[], env: Record<string, string> = {}, cwd?: string) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
       env: { ...process.env, ...env },
+      ...(cwd ? { cwd } : {}),
     });
     let stdout = '';
     let stderr = '';

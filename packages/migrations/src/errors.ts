@@ -1,4 +1,9 @@
-/** Base class of every error the runner throws; `code` tells them apart without `instanceof`. */
+/**
+ * Base class of every error the runner throws; `code` tells them apart without `instanceof`.
+ *
+ * @example
+ * catch (e) { if (e instanceof MigrationError) { console.error(e.message); process.exit(3); } }
+ */
 export class MigrationError extends Error {
   readonly code: MigrationErrorCode;
   constructor(code: MigrationErrorCode, message: string, options?: { cause?: unknown }) {
@@ -16,14 +21,24 @@ export type MigrationErrorCode =
   | 'MIGRATION_OUT_OF_ORDER'
   | 'MIGRATION_FAILED';
 
-/** The migrations folder is missing or unreadable. */
+/**
+ * The migrations folder is missing or unreadable.
+ *
+ * @example
+ * await migrate(sql, { folder: './drizzle' }); // MigrationFolderError when it does not exist
+ */
 export class MigrationFolderError extends MigrationError {
   constructor(message: string) {
     super('MIGRATION_FOLDER', message);
   }
 }
 
-/** Another runner held the advisory lock for longer than `lockWaitTimeoutMs`. */
+/**
+ * Another runner held the advisory lock for longer than `lockWaitTimeoutMs`.
+ *
+ * @example
+ * await migrate(sql, { lockWaitTimeoutMs: 30_000 }); // MigrationLockTimeoutError after 30 s
+ */
 export class MigrationLockTimeoutError extends MigrationError {
   constructor(readonly waitedMs: number) {
     super(
@@ -34,7 +49,12 @@ export class MigrationLockTimeoutError extends MigrationError {
   }
 }
 
-/** Applied migration files were edited after they ran. */
+/**
+ * Applied migration files were edited after they ran.
+ *
+ * @example
+ * catch (e) { if (e instanceof MigrationChecksumMismatchError) console.error(e.names); }
+ */
 export class MigrationChecksumMismatchError extends MigrationError {
   constructor(readonly names: readonly string[]) {
     super(
@@ -45,7 +65,12 @@ export class MigrationChecksumMismatchError extends MigrationError {
   }
 }
 
-/** Unapplied migrations sort before the newest applied one (e.g. merged from another branch). */
+/**
+ * Unapplied migrations sort before the newest applied one (e.g. merged from another branch).
+ *
+ * @example
+ * catch (e) { if (e instanceof MigrationOutOfOrderError) await migrate(sql, { allowOutOfOrder: true }); }
+ */
 export class MigrationOutOfOrderError extends MigrationError {
   constructor(readonly names: readonly string[]) {
     super(
@@ -57,7 +82,12 @@ export class MigrationOutOfOrderError extends MigrationError {
   }
 }
 
-/** A migration failed; its transaction was rolled back (or its partial indexes dropped). */
+/**
+ * A migration failed; its transaction was rolled back (or its partial indexes dropped).
+ *
+ * @example
+ * catch (e) { if (e instanceof MigrationFailedError) console.error(e.migration, e.cause); }
+ */
 export class MigrationFailedError extends MigrationError {
   constructor(
     readonly migration: string,

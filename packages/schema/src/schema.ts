@@ -14,7 +14,12 @@ export const schema = { ...tables, ...relations };
 /** The type of {@link schema}. */
 export type OrgSchema = typeof schema;
 
-/** Just the tables, keyed by their TypeScript name (for iteration: factories, diagrams, truncation). */
+/**
+ * Just the tables, keyed by their TypeScript name (for iteration: factories, diagrams, truncation).
+ *
+ * @example
+ * const names = Object.values(orgTables).map((t) => getTableName(t));
+ */
 export const orgTables = { ...tables };
 
 /** The type of {@link orgTables}. */

@@ -12,7 +12,12 @@ export interface MigrationFile {
   drizzleWhen?: number;
 }
 
-/** A line that opts a file out of the per-file transaction (for `CREATE INDEX CONCURRENTLY`). */
+/**
+ * A line that opts a file out of the per-file transaction (for `CREATE INDEX CONCURRENTLY`).
+ *
+ * @example
+ * writeFileSync('drizzle/0007_lead_index.sql', `${NO_TRANSACTION_MARKER}\ncreate index concurrently leads_x on leads (x);`);
+ */
 export const NO_TRANSACTION_MARKER = '-- org-migrate:no-transaction';
 
 /** drizzle-kit's separator between statements; a SQL comment, so whole files still run as scripts. */

@@ -9,6 +9,10 @@ import { NO_TRANSACTION_MARKER, type MigrationFile } from './MigrationFile.ts';
  * `meta/_journal.json`, when present, only contributes timestamps (for adopting a database migrated by
  * drizzle-orm); the folder itself is the source of truth, so a file merged from another branch is seen
  * even if the journal does not list it.
+ *
+ * @example
+ * const files = readMigrationFolder('./drizzle');
+ * console.log(files.map((f) => `${f.name} ${f.checksum.slice(0, 8)}`));
  */
 export function readMigrationFolder(folder: string): MigrationFile[] {
   if (!existsSync(folder)) {

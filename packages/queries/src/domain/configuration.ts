@@ -15,14 +15,24 @@ export type ConfigValue =
 const UNIT_MS = { second: 1_000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 } as const;
 const DURATION = /^(\d+)\s*(second|minute|hour|day|week)s?$/;
 
-/** Parses `'2 days'`-style durations to milliseconds. */
+/**
+ * Parses `'2 days'`-style durations to milliseconds.
+ *
+ * @example
+ * parseDuration('7 days'); // 604800000
+ */
 export function parseDuration(text: string): number {
   const match = DURATION.exec(text.trim());
   if (!match) throw new ValidationError(`'${text.slice(0, 32)}' is not a duration like '7 days'`);
   return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
 }
 
-/** Parses a stored row's text value by its type. */
+/**
+ * Parses a stored row's text value by its type.
+ *
+ * @example
+ * parseConfigValue({ value: '999', valueType: 'number' }); // { valueType: 'number', value: 999 }
+ */
 export function parseConfigValue(row: Pick<SystemConfiguration, 'value' | 'valueType'>): ConfigValue {
   switch (row.valueType) {
     case 'number': {

@@ -21,6 +21,9 @@ export type DataLayerErrorCode =
 /**
  * Base class of every error @org/queries throws. Messages name tables, columns and constraints but
  * never a bound parameter's value, so errors are safe to log and serialise.
+ *
+ * @example
+ * catch (e) { if (e instanceof DataLayerError) log.warn(e.toJSON()); else throw e; }
  */
 export class DataLayerError extends Error {
   readonly code: DataLayerErrorCode;

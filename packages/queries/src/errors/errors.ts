@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import { DataLayerError } from './DataLayerError.ts';
 
-/** The row a `get…` asked for does not exist (or is soft-deleted). */
+/**
+ * The row a `get…` asked for does not exist (or is soft-deleted).
+ *
+ * @example
+ * await repos.projects.getById(id).catch((e) => { if (e instanceof NotFoundError) return null; throw e; });
+ */
 export class NotFoundError extends DataLayerError {
   constructor(
     readonly table: string,
@@ -11,7 +16,12 @@ export class NotFoundError extends DataLayerError {
   }
 }
 
-/** Input failed validation before any SQL ran. `issues` are zod's (they carry paths, not values). */
+/**
+ * Input failed validation before any SQL ran. `issues` are zod's (they carry paths, not values).
+ *
+ * @example
+ * catch (e) { if (e instanceof ValidationError) return reply(400, e.issues); }
+ */
 export class ValidationError extends DataLayerError {
   readonly issues: { path: PropertyKey[]; message: string; code: string }[];
   constructor(message: string, issues: readonly z.core.$ZodIssue[] = []) {
@@ -27,7 +37,12 @@ export interface ConstraintDetails {
   columns: string[];
 }
 
-/** Base of the four integrity-constraint violations. */
+/**
+ * Base of the four integrity-constraint violations.
+ *
+ * @example
+ * if (e instanceof IntegrityConstraintViolationError) log.warn(e.constraint, e.table, e.columns);
+ */
 export abstract class IntegrityConstraintViolationError extends DataLayerError {
   readonly constraint: string | undefined;
   readonly table: string | undefined;
@@ -48,49 +63,84 @@ export abstract class IntegrityConstraintViolationError extends DataLayerError {
   }
 }
 
-/** A unique constraint or unique index rejected the write. */
+/**
+ * A unique constraint or unique index rejected the write.
+ *
+ * @example
+ * catch (e) { if (e instanceof UniqueViolationError && e.constraint === 'users_email_live_key') return reply(409); }
+ */
 export class UniqueViolationError extends IntegrityConstraintViolationError {
   constructor(details: ConstraintDetails, options: { cause?: unknown; sqlState?: string } = {}) {
     super('UNIQUE_VIOLATION', 'unique constraint violated:', details, options);
   }
 }
 
-/** A referenced row does not exist, or a referenced row is still in use. */
+/**
+ * A referenced row does not exist, or a referenced row is still in use.
+ *
+ * @example
+ * catch (e) { if (e instanceof ForeignKeyViolationError) return reply(422, { field: e.columns[0] }); }
+ */
 export class ForeignKeyViolationError extends IntegrityConstraintViolationError {
   constructor(details: ConstraintDetails, options: { cause?: unknown; sqlState?: string } = {}) {
     super('FOREIGN_KEY_VIOLATION', 'foreign key violated:', details, options);
   }
 }
 
-/** A required column got null. */
+/**
+ * A required column got null.
+ *
+ * @example
+ * catch (e) { if (e instanceof NotNullViolationError) return reply(422, { missing: e.columns }); }
+ */
 export class NotNullViolationError extends IntegrityConstraintViolationError {
   constructor(details: ConstraintDetails, options: { cause?: unknown; sqlState?: string } = {}) {
     super('NOT_NULL_VIOLATION', 'not-null constraint violated:', details, options);
   }
 }
 
-/** A CHECK constraint rejected the row. */
+/**
+ * A CHECK constraint rejected the row.
+ *
+ * @example
+ * catch (e) { if (e instanceof CheckViolationError) return reply(422, { rule: e.constraint }); }
+ */
 export class CheckViolationError extends IntegrityConstraintViolationError {
   constructor(details: ConstraintDetails, options: { cause?: unknown; sqlState?: string } = {}) {
     super('CHECK_VIOLATION', 'check constraint violated:', details, options);
   }
 }
 
-/** A serializable transaction could not be serialised (40001); retrying the whole transaction is safe. */
+/**
+ * A serializable transaction could not be serialised (40001); retrying the whole transaction is safe.
+ *
+ * @example
+ * await transaction(db, work, { isolationLevel: 'serializable', retry: { maxAttempts: 10 } }); // throws it only after the retries
+ */
 export class SerializationFailureError extends DataLayerError {
   constructor(options: { cause?: unknown; sqlState?: string } = {}) {
     super('SERIALIZATION_FAILURE', 'could not serialize access due to concurrent update; retry the transaction', options);
   }
 }
 
-/** PostgreSQL broke a deadlock by failing this transaction (40P01); retrying is safe. */
+/**
+ * PostgreSQL broke a deadlock by failing this transaction (40P01); retrying is safe.
+ *
+ * @example
+ * catch (e) { if (e instanceof DeadlockError) metrics.increment('db.deadlock'); }
+ */
 export class DeadlockError extends DataLayerError {
   constructor(options: { cause?: unknown; sqlState?: string } = {}) {
     super('DEADLOCK', 'deadlock detected; retry the transaction', options);
   }
 }
 
-/** A statement or lock wait took longer than allowed (statement_timeout, lock_timeout, pool wait). */
+/**
+ * A statement or lock wait took longer than allowed (statement_timeout, lock_timeout, pool wait).
+ *
+ * @example
+ * catch (e) { if (e instanceof TimeoutError && e.kind === 'connection') return reply(503); }
+ */
 export class TimeoutError extends DataLayerError {
   constructor(
     readonly kind: 'statement' | 'lock' | 'connection',
@@ -100,28 +150,48 @@ export class TimeoutError extends DataLayerError {
   }
 }
 
-/** The connection failed or was closed under the query. Nothing of an open transaction was committed. */
+/**
+ * The connection failed or was closed under the query. Nothing of an open transaction was committed.
+ *
+ * @example
+ * catch (e) { if (e instanceof ConnectionError) return reply(503, 'database unavailable'); }
+ */
 export class ConnectionError extends DataLayerError {
   constructor(reason: string, options: { cause?: unknown; sqlState?: string } = {}) {
     super('CONNECTION', `database connection failed: ${reason}`, options);
   }
 }
 
-/** The role lacks a privilege, or row-level security refused the row. */
+/**
+ * The role lacks a privilege, or row-level security refused the row.
+ *
+ * @example
+ * catch (e) { if (e instanceof PermissionDeniedError) return reply(403); }
+ */
 export class PermissionDeniedError extends DataLayerError {
   constructor(options: { cause?: unknown; sqlState?: string } = {}) {
     super('PERMISSION_DENIED', 'permission denied for this operation', options);
   }
 }
 
-/** A conditional write found the row changed (e.g. a rotated token no longer matches). */
+/**
+ * A conditional write found the row changed (e.g. a rotated token no longer matches).
+ *
+ * @example
+ * await rotateRefreshToken(db, input).catch((e) => { if (e instanceof ConflictError) signOut(); throw e; });
+ */
 export class ConflictError extends DataLayerError {
   constructor(message: string) {
     super('CONFLICT', message);
   }
 }
 
-/** A state machine refused a transition. */
+/**
+ * A state machine refused a transition.
+ *
+ * @example
+ * await transitionJob(db, id, 'completed').catch((e) => { if (e instanceof IllegalTransitionError) return; throw e; });
+ */
 export class IllegalTransitionError extends DataLayerError {
   constructor(
     readonly entity: string,
@@ -132,14 +202,24 @@ export class IllegalTransitionError extends DataLayerError {
   }
 }
 
-/** A pagination cursor was malformed, tampered with, or made for another sort. */
+/**
+ * A pagination cursor was malformed, tampered with, or made for another sort.
+ *
+ * @example
+ * catch (e) { if (e instanceof InvalidCursorError) return reply(400, 'stale or forged cursor'); }
+ */
 export class InvalidCursorError extends DataLayerError {
   constructor(reason: string) {
     super('INVALID_CURSOR', `invalid cursor: ${reason}`);
   }
 }
 
-/** Any other database error, with its SQLSTATE. */
+/**
+ * Any other database error, with its SQLSTATE.
+ *
+ * @example
+ * catch (e) { if (e instanceof DatabaseError) log.error(e.sqlState, e.message); }
+ */
 export class DatabaseError extends DataLayerError {
   constructor(message: string, options: { cause?: unknown; sqlState?: string } = {}) {
     super('DATABASE', message, options);

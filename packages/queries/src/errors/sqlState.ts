@@ -1,4 +1,9 @@
-/** The SQLSTATE codes the data layer maps to its own error classes. */
+/**
+ * The SQLSTATE codes the data layer maps to its own error classes.
+ *
+ * @example
+ * if (error.sqlState === SQL_STATE.lockNotAvailable) retryLater();
+ */
 export const SQL_STATE = {
   uniqueViolation: '23505',
   foreignKeyViolation: '23503',

@@ -1,5 +1,8 @@
 /**
  * Rows of a `db.execute()` result: PGlite returns `{ rows }`, postgres.js an array.
+ *
+ * @example
+ * const [row] = rowsOf<{ now: string }>(await db.execute(sql`select now()::text as now`));
  */
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];

@@ -7,7 +7,12 @@ import type { AnyDb } from '../internal/OrgDb.ts';
 import { transaction } from '../transactions/transaction.ts';
 import { copyPayload } from './copyEncoding.ts';
 
-/** PostgreSQL's limit on bound parameters in one statement. */
+/**
+ * PostgreSQL's limit on bound parameters in one statement; `createMany` chunks below it.
+ *
+ * @example
+ * const rowsPerInsert = Math.floor(MAX_PARAMETERS / columnsPerRow);
+ */
 export const MAX_PARAMETERS = 65_534;
 
 /** Rows per INSERT so that rows × columns stays under the parameter limit. */

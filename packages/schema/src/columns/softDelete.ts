@@ -1,7 +1,12 @@
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { timestamptz } from './timestamptz.ts';
 
-/** The column name that marks a table as soft-deletable; repositories look for it. */
+/**
+ * The column name that marks a table as soft-deletable; repositories look for it.
+ *
+ * @example
+ * const softDeletable = SOFT_DELETE_COLUMN in getTableColumns(table);
+ */
 export const SOFT_DELETE_COLUMN = 'deletedAt';
 
 /**

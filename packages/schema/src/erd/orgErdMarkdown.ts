@@ -1,7 +1,12 @@
 import { orgTables } from '../schema.ts';
 import { renderMermaidErd } from './renderMermaidErd.ts';
 
-/** The committed `docs/er-diagram.md`: the @org schema's diagram wrapped in Markdown. */
+/**
+ * The committed `docs/er-diagram.md`: the @org schema's diagram wrapped in Markdown.
+ *
+ * @example
+ * writeFileSync('docs/er-diagram.md', orgErdMarkdown());
+ */
 export function orgErdMarkdown(): string {
   return [
     '# @org entity-relationship diagram',

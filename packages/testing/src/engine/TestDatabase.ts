@@ -8,10 +8,10 @@ import type { TestEngineName } from './testEngine.ts';
 export type TestDb<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
 
 /**
- * A drizzle database over any schema: what schema-agnostic helpers (factories, scenarios) accept.
+ * A drizzle database over any schema: what schema-agnostic helpers (factories, scenarios) accept,
+ * e.g. `orgFactories(db)` takes one.
  * `any` is deliberate: drizzle's database type is invariant in its schema.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyTestDb = PgDatabase<PgQueryResultHKT, any>;
 
 /** A migrated database owned by one worker (or one isolated test). */

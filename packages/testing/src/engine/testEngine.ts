@@ -5,6 +5,9 @@ export type TestEngineName = 'pglite' | 'postgres';
  * Which engine fixtures use: `ORG_TEST_ENGINE` when set, else PostgreSQL when `TEST_DATABASE_URL`
  * is set, else embedded PGlite. A repo that wants both runs its suite twice (one vitest project per
  * engine), as this monorepo does.
+ *
+ * @example
+ * selectTestEngine({ TEST_DATABASE_URL: 'postgres://localhost/test' }); // 'postgres'
  */
 export function selectTestEngine(env: NodeJS.ProcessEnv = process.env): TestEngineName {
   const forced = env.ORG_TEST_ENGINE;

@@ -1,7 +1,12 @@
 import type { AnyTestDb } from '../engine/TestDatabase.ts';
 import { seedDemoScenario, type DemoScenarioOptions } from './demoScenario.ts';
 
-/** The named data sets {@link seedScenario} knows. */
+/**
+ * The named data sets {@link seedScenario} knows.
+ *
+ * @example
+ * Object.keys(scenarios); // ['demo']
+ */
 export const scenarios = { demo: seedDemoScenario } as const;
 
 /** A scenario name. */

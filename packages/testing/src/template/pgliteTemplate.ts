@@ -13,6 +13,9 @@ export function defaultCacheDir(): string {
  * A migrated PGlite data directory as an uncompressed tarball. Migrating costs a fresh PGlite plus
  * every migration; loading a dump costs about a quarter of a fresh start, so the dump is cached on
  * disk keyed by the migrations' checksums and rebuilt only when they change.
+ *
+ * @example
+ * const copy = new PGlite({ loadDataDir: await pgliteTemplate('./drizzle') });
  */
 export async function pgliteTemplate(migrationsFolder: string, cacheDir = defaultCacheDir()): Promise<Blob> {
   const file = join(cacheDir, `pglite-${templateKey(migrationsFolder)}.tar`);

@@ -18,6 +18,10 @@ export function withDatabase(url: string, database: string): string {
  * Ensures a migrated template database `org_tpl_<checksums>` exists on the server and returns its
  * name. Built under an advisory lock (workers race to it), first under a temporary name and renamed
  * when complete, so a crash never leaves a half-migrated template behind. It persists across runs.
+ *
+ * @example
+ * const template = await postgresTemplate(process.env.TEST_DATABASE_URL!, './drizzle');
+ * await admin.unsafe(`create database my_test template "${template}"`);
  */
 export async function postgresTemplate(serverUrl: string, migrationsFolder: string): Promise<string> {
   const name = `org_tpl_${templateKey(migrationsFolder)}`;

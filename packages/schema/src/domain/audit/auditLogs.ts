@@ -6,10 +6,20 @@ import { createdAt } from '../../columns/timestamps.ts';
 import type { AuditChanges } from '../../json/misc.ts';
 import { users } from '../identity/users.ts';
 
-/** The kinds of audited write. */
+/**
+ * The kinds of audited write.
+ *
+ * @example
+ * const isKnown = (auditActions as readonly string[]).includes(value);
+ */
 export const auditActions = ['INSERT', 'UPDATE', 'DELETE', 'SOFT_DELETE', 'RESTORE'] as const;
 
-/** Who changed which row of which table, and how; append-only. */
+/**
+ * Who changed which row of which table, and how; append-only.
+ *
+ * @example
+ * const rows = await db.select().from(auditLogs).limit(10);
+ */
 export const auditLogs = pgTable(
   'audit_logs',
   {

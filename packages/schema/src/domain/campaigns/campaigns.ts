@@ -6,12 +6,27 @@ import { softDelete } from '../../columns/softDelete.ts';
 import { timestamps } from '../../columns/timestamps.ts';
 import { users } from '../identity/users.ts';
 
-/** How a campaign finds creators. */
+/**
+ * How a campaign finds creators.
+ *
+ * @example
+ * const isKnown = (campaignSearchTypes as readonly string[]).includes(value);
+ */
 export const campaignSearchTypes = ['keyword', 'similar'] as const;
-/** A campaign's lifecycle. */
+/**
+ * A campaign's lifecycle.
+ *
+ * @example
+ * const isKnown = (campaignStatuses as readonly string[]).includes(value);
+ */
 export const campaignStatuses = ['draft', 'active', 'completed', 'archived'] as const;
 
-/** An influencer-search campaign owned by a user; the container of scraping jobs (usegemz). */
+/**
+ * An influencer-search campaign owned by a user; the container of scraping jobs (usegemz).
+ *
+ * @example
+ * const rows = await db.select().from(campaigns).limit(10);
+ */
 export const campaigns = pgTable(
   'campaigns',
   {

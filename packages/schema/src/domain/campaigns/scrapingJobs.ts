@@ -10,9 +10,19 @@ import type { SearchParams } from '../../json/misc.ts';
 import { users } from '../identity/users.ts';
 import { campaigns } from './campaigns.ts';
 
-/** The platforms searched, in their exact casing. */
+/**
+ * The platforms searched, in their exact casing.
+ *
+ * @example
+ * const isKnown = (scrapingPlatforms as readonly string[]).includes(value);
+ */
 export const scrapingPlatforms = ['TikTok', 'Instagram', 'YouTube'] as const;
-/** A scraping job's states. */
+/**
+ * A scraping job's states.
+ *
+ * @example
+ * const isKnown = (scrapingJobStatuses as readonly string[]).includes(value);
+ */
 export const scrapingJobStatuses = ['pending', 'processing', 'completed', 'error', 'timeout'] as const;
 /** A scraping job status. */
 export type ScrapingJobStatus = (typeof scrapingJobStatuses)[number];
@@ -20,6 +30,9 @@ export type ScrapingJobStatus = (typeof scrapingJobStatuses)[number];
 /**
  * The job state machine: `pending → processing → completed | error | timeout`. Finished states are
  * final. @org/queries only moves a job along these edges.
+ *
+ * @example
+ * const canStart = scrapingJobTransitions[job.status].includes('processing');
  */
 export const scrapingJobTransitions: Readonly<Record<ScrapingJobStatus, readonly ScrapingJobStatus[]>> = {
   pending: ['processing', 'error', 'timeout'],
@@ -29,7 +42,12 @@ export const scrapingJobTransitions: Readonly<Record<ScrapingJobStatus, readonly
   timeout: [],
 };
 
-/** A background platform search of a campaign, with progress tracking (usegemz). */
+/**
+ * A background platform search of a campaign, with progress tracking (usegemz).
+ *
+ * @example
+ * const rows = await db.select().from(scrapingJobs).limit(10);
+ */
 export const scrapingJobs = pgTable(
   'scraping_jobs',
   {

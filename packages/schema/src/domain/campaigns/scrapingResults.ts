@@ -5,7 +5,12 @@ import { createdAt } from '../../columns/timestamps.ts';
 import type { CreatorResult } from '../../json/creatorResult.ts';
 import { scrapingJobs } from './scrapingJobs.ts';
 
-/** One batch of creators a job found; a job's results are the concatenation of its batches. */
+/**
+ * One batch of creators a job found; a job's results are the concatenation of its batches.
+ *
+ * @example
+ * const rows = await db.select().from(scrapingResults).limit(10);
+ */
 export const scrapingResults = pgTable(
   'scraping_results',
   {

@@ -3,12 +3,20 @@ import { enumCheck, enumColumn } from '../../columns/enumColumn.ts';
 import { primaryId } from '../../columns/primaryId.ts';
 import { timestamps } from '../../columns/timestamps.ts';
 
-/** How a configuration's text `value` is parsed. */
+/**
+ * How a configuration's text `value` is parsed.
+ *
+ * @example
+ * const isKnown = (configValueTypes as readonly string[]).includes(value);
+ */
 export const configValueTypes = ['string', 'number', 'boolean', 'duration', 'json'] as const;
 
 /**
  * App-wide settings keyed by `(category, key)`, stored as text with the type to parse it as (usegemz).
  * `is_hot_reloadable` is a boolean here where the seed used `varchar(5)` holding 'true'/'false'.
+ *
+ * @example
+ * const rows = await db.select().from(systemConfigurations).limit(10);
  */
 export const systemConfigurations = pgTable(
   'system_configurations',

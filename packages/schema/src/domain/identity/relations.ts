@@ -11,6 +11,12 @@ import { sessions } from '../sessions/sessions.ts';
 import { userProfiles } from './userProfiles.ts';
 import { users } from './users.ts';
 
+/**
+ * Relations of `users`: profile, projects, campaigns, scrapingJobs, sessions, prompts, analyticsEvents, wizardSubmissions, auditLogs, transfersOut, transfersIn.
+ *
+ * @example
+ * await db.query.users.findMany({ with: { profile: true } });
+ */
 export const usersRelations = relations(users, ({ one, many }) => ({
   profile: one(userProfiles),
   projects: many(projects),
@@ -25,6 +31,12 @@ export const usersRelations = relations(users, ({ one, many }) => ({
   transfersIn: many(activityLog, { relationName: 'activity_to_user' }),
 }));
 
+/**
+ * Relations of `userProfiles`: user.
+ *
+ * @example
+ * await db.query.userProfiles.findMany({ with: { user: true } });
+ */
 export const userProfilesRelations = relations(userProfiles, ({ one }) => ({
   user: one(users, { fields: [userProfiles.userId], references: [users.id] }),
 }));

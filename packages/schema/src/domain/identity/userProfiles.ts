@@ -8,14 +8,34 @@ import { timestamptz } from '../../columns/timestamptz.ts';
 import type { EmailScheduleStatus } from '../../json/misc.ts';
 import { users } from './users.ts';
 
-/** Onboarding progress, in order. */
+/**
+ * Onboarding progress, in order.
+ *
+ * @example
+ * const isKnown = (onboardingSteps as readonly string[]).includes(value);
+ */
 export const onboardingSteps = ['pending', 'info_captured', 'intent_captured', 'completed'] as const;
-/** The 7-day trial's states. */
+/**
+ * The 7-day trial's states.
+ *
+ * @example
+ * const isKnown = (trialStatuses as readonly string[]).includes(value);
+ */
 export const trialStatuses = ['pending', 'active', 'expired', 'cancelled', 'converted'] as const;
-/** Stripe subscription states as mirrored here. */
+/**
+ * Stripe subscription states as mirrored here.
+ *
+ * @example
+ * const isKnown = (subscriptionStatuses as readonly string[]).includes(value);
+ */
 export const subscriptionStatuses = ['none', 'trialing', 'active', 'past_due', 'canceled'] as const;
 
-/** One profile per user: onboarding, the trial, billing ids and the admin flag (usegemz). */
+/**
+ * One profile per user: onboarding, the trial, billing ids and the admin flag (usegemz).
+ *
+ * @example
+ * const rows = await db.select().from(userProfiles).limit(10);
+ */
 export const userProfiles = pgTable(
   'user_profiles',
   {

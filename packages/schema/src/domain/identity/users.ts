@@ -9,6 +9,9 @@ import type { UserMetadata } from '../../json/misc.ts';
 /**
  * Accounts. Merges the product-helper `users` and the claude-code `claude_code_users` tables: one uuid
  * identity that projects, campaigns, sessions and profiles all reference.
+ *
+ * @example
+ * const rows = await db.select().from(users).limit(10);
  */
 export const users = pgTable(
   'users',

@@ -9,6 +9,9 @@ import { leads } from './leads.ts';
 /**
  * Funnel and conversion events (FreshSlate's lead events and the wizard app's user events), tied to a
  * lead, a user, or only to a browser session; append-only.
+ *
+ * @example
+ * const rows = await db.select().from(analyticsEvents).limit(10);
  */
 export const analyticsEvents = pgTable(
   'analytics_events',

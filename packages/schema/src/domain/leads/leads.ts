@@ -20,12 +20,27 @@ import { tsvector } from '../../columns/tsvector.ts';
 import type { QuizAnswers } from '../../json/quizAnswers.ts';
 import { partners } from './partners.ts';
 
-/** A lead's pipeline status. */
+/**
+ * A lead's pipeline status.
+ *
+ * @example
+ * const isKnown = (leadStatuses as readonly string[]).includes(value);
+ */
 export const leadStatuses = ['new', 'contacted', 'qualified', 'converted', 'archived'] as const;
-/** The outcome of qualifying a lead. */
+/**
+ * The outcome of qualifying a lead.
+ *
+ * @example
+ * const isKnown = (qualificationStatuses as readonly string[]).includes(value);
+ */
 export const qualificationStatuses = ['pending', 'qualified', 'unqualified'] as const;
 
-/** A debt-relief lead from the quiz funnel, with attribution and partner matching (FreshSlate). */
+/**
+ * A debt-relief lead from the quiz funnel, with attribution and partner matching (FreshSlate).
+ *
+ * @example
+ * const rows = await db.select().from(leads).limit(10);
+ */
 export const leads = pgTable(
   'leads',
   {

@@ -5,10 +5,20 @@ import { primaryId } from '../../columns/primaryId.ts';
 import { softDelete } from '../../columns/softDelete.ts';
 import { timestamps } from '../../columns/timestamps.ts';
 
-/** The kinds of debt-relief partner leads are matched with. */
+/**
+ * The kinds of debt-relief partner leads are matched with.
+ *
+ * @example
+ * const isKnown = (partnerTypes as readonly string[]).includes(value);
+ */
 export const partnerTypes = ['settlement', 'counseling', 'consolidation', 'bankruptcy', 'legal'] as const;
 
-/** A debt-relief company that accepts leads in the states it is licensed in (FreshSlate). */
+/**
+ * A debt-relief company that accepts leads in the states it is licensed in (FreshSlate).
+ *
+ * @example
+ * const rows = await db.select().from(partners).limit(10);
+ */
 export const partners = pgTable(
   'partners',
   {

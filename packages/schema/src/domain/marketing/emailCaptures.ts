@@ -5,10 +5,20 @@ import { primaryId } from '../../columns/primaryId.ts';
 import { timestamps } from '../../columns/timestamps.ts';
 import { timestamptz } from '../../columns/timestamptz.ts';
 
-/** Where a captured email stands with the ConvertKit sync. */
+/**
+ * Where a captured email stands with the ConvertKit sync.
+ *
+ * @example
+ * const isKnown = (convertkitSyncStatuses as readonly string[]).includes(value);
+ */
 export const convertkitSyncStatuses = ['pending', 'synced', 'failed'] as const;
 
-/** Emails captured by the wizard funnel, unique per address, with ConvertKit sync tracking. */
+/**
+ * Emails captured by the wizard funnel, unique per address, with ConvertKit sync tracking.
+ *
+ * @example
+ * const rows = await db.select().from(emailCaptures).limit(10);
+ */
 export const emailCaptures = pgTable(
   'email_captures',
   {

@@ -11,6 +11,9 @@ import { emailCaptures } from './emailCaptures.ts';
 /**
  * One run through the onboarding wizard: step tracking, the answers as JSONB, the answers analytics
  * groups by as flat columns, and engagement metrics.
+ *
+ * @example
+ * const rows = await db.select().from(wizardSubmissions).limit(10);
  */
 export const wizardSubmissions = pgTable(
   'wizard_submissions',

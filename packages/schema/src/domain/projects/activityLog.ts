@@ -7,7 +7,12 @@ import type { ActivityMetadata } from '../../json/misc.ts';
 import { users } from '../identity/users.ts';
 import { projects } from './projects.ts';
 
-/** What happened to a project. */
+/**
+ * What happened to a project.
+ *
+ * @example
+ * const isKnown = (activityTypes as readonly string[]).includes(value);
+ */
 export const activityTypes = [
   'project_created',
   'project_updated',
@@ -16,7 +21,12 @@ export const activityTypes = [
   'project_restored',
 ] as const;
 
-/** The project activity feed (product-helper `activityLog`), written in the same transaction as the change. */
+/**
+ * The project activity feed (product-helper `activityLog`), written in the same transaction as the change.
+ *
+ * @example
+ * const rows = await db.select().from(activityLog).limit(10);
+ */
 export const activityLog = pgTable(
   'activity_log',
   {

@@ -4,7 +4,12 @@ import { parentReference } from '../../columns/reference.ts';
 import { timestamps } from '../../columns/timestamps.ts';
 import { projects } from './projects.ts';
 
-/** A document generated for a project (a use-case diagram, a spec, ...). */
+/**
+ * A document generated for a project (a use-case diagram, a spec, ...).
+ *
+ * @example
+ * const rows = await db.select().from(artifacts).limit(10);
+ */
 export const artifacts = pgTable(
   'artifacts',
   {

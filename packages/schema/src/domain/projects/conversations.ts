@@ -4,7 +4,12 @@ import { parentReference } from '../../columns/reference.ts';
 import { timestamps } from '../../columns/timestamps.ts';
 import { projects } from './projects.ts';
 
-/** A conversation between a user and the assistant about a project. */
+/**
+ * A conversation between a user and the assistant about a project.
+ *
+ * @example
+ * const rows = await db.select().from(conversations).limit(10);
+ */
 export const conversations = pgTable(
   'conversations',
   {

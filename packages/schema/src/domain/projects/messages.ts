@@ -5,10 +5,20 @@ import { parentReference } from '../../columns/reference.ts';
 import { createdAt } from '../../columns/timestamps.ts';
 import { conversations } from './conversations.ts';
 
-/** Who wrote a message. */
+/**
+ * Who wrote a message.
+ *
+ * @example
+ * const isKnown = (messageRoles as readonly string[]).includes(value);
+ */
 export const messageRoles = ['system', 'user', 'assistant'] as const;
 
-/** One message of a conversation; append-only. */
+/**
+ * One message of a conversation; append-only.
+ *
+ * @example
+ * const rows = await db.select().from(messages).limit(10);
+ */
 export const messages = pgTable(
   'messages',
   {

@@ -9,10 +9,20 @@ import { tsvector } from '../../columns/tsvector.ts';
 import type { CollectedData } from '../../json/collectedData.ts';
 import { users } from '../identity/users.ts';
 
-/** A project's lifecycle. */
+/**
+ * A project's lifecycle.
+ *
+ * @example
+ * const isKnown = (projectStatuses as readonly string[]).includes(value);
+ */
 export const projectStatuses = ['draft', 'active', 'completed'] as const;
 
-/** A product-helper project owned by a user, with the data the assistant collected. */
+/**
+ * A product-helper project owned by a user, with the data the assistant collected.
+ *
+ * @example
+ * const rows = await db.select().from(projects).limit(10);
+ */
 export const projects = pgTable(
   'projects',
   {

@@ -6,7 +6,12 @@ import { createdAt } from '../../columns/timestamps.ts';
 import { users } from '../identity/users.ts';
 import { sessions } from './sessions.ts';
 
-/** A prompt sent in a session (claude-code); append-only. */
+/**
+ * A prompt sent in a session (claude-code); append-only.
+ *
+ * @example
+ * const rows = await db.select().from(prompts).limit(10);
+ */
 export const prompts = pgTable(
   'prompts',
   {

@@ -5,7 +5,12 @@ import { timestamps } from '../../columns/timestamps.ts';
 import { timestamptz } from '../../columns/timestamptz.ts';
 import { users } from '../identity/users.ts';
 
-/** A coding-assistant session of a user (claude-code `claude_code_sessions`). */
+/**
+ * A coding-assistant session of a user (claude-code `claude_code_sessions`).
+ *
+ * @example
+ * const rows = await db.select().from(sessions).limit(10);
+ */
 export const sessions = pgTable(
   'sessions',
   {

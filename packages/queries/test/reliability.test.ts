@@ -87,6 +87,21 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('reliability on Postg
     });
   });
 
+  test('the outer client used inside a transaction on a pool of 1 times out instead of hanging', async ({ isolatedDatabase }) => {
+    await withClient(isolatedDatabase.url!, { pool: { max: 1, acquireTimeoutMs: 300 } }, async ({ db }) => {
+      const started = Date.now();
+      const error = await transaction(db, async (tx) => {
+        await tx.insert(users).values({ email: 'inner@example.test' });
+        await db.select().from(users); // the outer db: its only connection is this transaction's
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect((error as TimeoutError).kind).toBe('connection');
+      expect(Date.now() - started).toBeLessThan(3_000);
+      // Rolled back, and the client serves the next request.
+      expect(await db.select().from(users)).toEqual([]);
+    });
+  });
+
   test('an idle pooled connection killed: no unhandled error, the next query works', async ({ isolatedDatabase }) => {
     const uncaught = collectUncaught();
     try {

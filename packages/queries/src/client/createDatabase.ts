@@ -9,7 +9,8 @@ import { mapDatabaseError } from '../errors/mapDatabaseError.ts';
 import type { OrgDb } from '../internal/OrgDb.ts';
 import { rowsOf } from '../internal/rows.ts';
 import { createQueryLogger } from '../logging/queryLogger.ts';
-import { DEFAULT_ACQUIRE_TIMEOUT_MS, setAcquireTimeout } from '../transactions/acquireConnection.ts';
+import { guardedClient } from '../transactions/guardedClient.ts';
+import { DEFAULT_ACQUIRE_TIMEOUT_MS, setAcquireTimeout } from '../transactions/poolState.ts';
 
 /** Options of {@link createDatabase}. */
 export interface CreateDatabaseOptions {
@@ -82,8 +83,9 @@ function postgresClient(url: string, options: CreateDatabaseOptions): Sql {
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
   });
-  setAcquireTimeout(client, options.pool?.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS);
-  return client;
+  const guarded = guardedClient(client);
+  setAcquireTimeout(guarded, options.pool?.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS);
+  return guarded;
 }
 
 /**

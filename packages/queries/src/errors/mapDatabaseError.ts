@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from 'drizzle-orm';
 import { DataLayerError } from './DataLayerError.ts';
 import { toDataLayerError } from './toDataLayerError.ts';
 
@@ -10,7 +11,7 @@ import { toDataLayerError } from './toDataLayerError.ts';
 export function isDatabaseError(error: unknown): boolean {
   if (error instanceof DataLayerError) return true;
   for (let e = error as { code?: unknown; cause?: unknown; name?: unknown } | undefined, i = 0; e && i < 5; i++) {
-    if (e.name === 'DrizzleQueryError') return true;
+    if (e instanceof DataLayerError || e instanceof DrizzleQueryError) return true;
     if (typeof e.code === 'string' && (/^[0-9A-Z]{5}$/.test(e.code) || /^(E[A-Z]+|CONNECT(ION)?_[A-Z_]+)$/.test(e.code))) {
       return true;
     }

@@ -66,7 +66,10 @@ const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIME
  * try { await db.insert(users).values(row); } catch (e) { throw toDataLayerError(e); }
  */
 export function toDataLayerError(error: unknown): DataLayerError {
-  if (error instanceof DataLayerError) return error;
+  // Our own errors raised under a driver call (e.g. a pool timeout) arrive wrapped by drizzle.
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof DataLayerError) return e;
+  }
   const e = unwrap(error);
   const options = { cause: error, sqlState: e.code };
   switch (e.code) {

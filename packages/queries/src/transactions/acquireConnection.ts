@@ -1,15 +1,6 @@
 import type { ReservedSql, Sql } from 'postgres';
 import { TimeoutError } from '../errors/errors.ts';
-
-const ACQUIRE_TIMEOUTS = new WeakMap<object, number>();
-
-/** Default wait for a free pooled connection before a transaction fails with a TimeoutError. */
-export const DEFAULT_ACQUIRE_TIMEOUT_MS = 10_000;
-
-/** Records the acquire timeout of a postgres.js client (createDatabase's `pool.acquireTimeoutMs`). */
-export function setAcquireTimeout(client: Sql, ms: number): void {
-  ACQUIRE_TIMEOUTS.set(client, ms);
-}
+import { poolState } from './poolState.ts';
 
 /**
  * Reserves a pooled connection, or fails with a typed connection {@link TimeoutError} when none frees
@@ -17,7 +8,7 @@ export function setAcquireTimeout(client: Sql, ms: number): void {
  * released at once, so nothing leaks.
  */
 export async function acquireConnection(client: Sql): Promise<ReservedSql> {
-  const ms = ACQUIRE_TIMEOUTS.get(client) ?? DEFAULT_ACQUIRE_TIMEOUT_MS;
+  const ms = poolState(client).acquireTimeoutMs;
   const pending = client.reserve();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

@@ -4,6 +4,7 @@ import { ConnectionError } from '../errors/errors.ts';
 import { mapDatabaseError } from '../errors/mapDatabaseError.ts';
 import type { AnyDb } from '../internal/OrgDb.ts';
 import { acquireConnection } from './acquireConnection.ts';
+import { holdConnection, runInsideTransaction } from './poolState.ts';
 
 /** BEGIN options, validated upstream to these literals. */
 export interface BeginOptions {
@@ -55,6 +56,7 @@ export async function runPostgresJsTransaction<TDb extends AnyDb, T>(
   const root = db as unknown as { session: unknown; dialect: ConstructorParameters<typeof PostgresJsTransaction>[0] };
   const session = root.session as unknown as { client: Parameters<typeof acquireConnection>[0]; schema: never; options: never };
   const reserved = await acquireConnection(session.client);
+  const release = holdConnection(session.client);
   const client = transactionClient(reserved);
   const txSession = new PostgresJsSession(client as never, root.dialect, session.schema, session.options);
   const tx = new PostgresJsTransaction(root.dialect, txSession, session.schema);
@@ -62,7 +64,7 @@ export async function runPostgresJsTransaction<TDb extends AnyDb, T>(
   let lost = false;
   try {
     await reserved.unsafe(`begin${modes ? ` ${modes}` : ''}`);
-    const result = await fn(tx as unknown as TDb);
+    const result = await runInsideTransaction(session.client, () => fn(tx as unknown as TDb));
     await reserved.unsafe('commit');
     return result;
   } catch (error) {
@@ -73,7 +75,10 @@ export async function runPostgresJsTransaction<TDb extends AnyDb, T>(
     // A connection that died with a write pending is poisoned in postgres.js 3.4.9: the next query
     // handed to it never completes. It stays reserved (out of the pool) instead; the pool keeps
     // serving on its other connections, at the cost of that slot until the client is recreated.
-    if (!lost) reserved.release();
+    if (!lost) {
+      reserved.release();
+      release();
+    }
   }
 }
 

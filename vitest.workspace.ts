@@ -5,6 +5,7 @@
 // PGlite (their own config) and once on PostgreSQL (the same files, ORG_TEST_ENGINE=postgres).
 // Packages that loop over both engines themselves (schema, migrations) run once.
 import { existsSync } from 'node:fs';
+import { PGBOUNCER, POOLER_URL } from './tooling/pgbouncerGlobalSetup.ts';
 
 const fixtureProjects = ['packages/testing', 'packages/queries', 'examples/http-service'].filter((dir) =>
   existsSync(`${dir}/vitest.config.ts`),
@@ -23,4 +24,24 @@ const postgresVariants = process.env.TEST_DATABASE_URL
     }))
   : [];
 
-export default ['packages/*/vitest.config.ts', 'examples/*/vitest.config.ts', ...postgresVariants];
+// The query suite once more through PgBouncer in transaction mode (when it is installed): the pooler
+// client configuration (no named prepared statements) against the functional tests. Server-fault and
+// replication tests talk to the server directly and stay in the postgres project.
+const pooledVariant =
+  process.env.TEST_DATABASE_URL && existsSync(PGBOUNCER)
+    ? [
+        {
+          extends: './packages/queries/vitest.config.ts',
+          root: './packages/queries',
+          test: {
+            name: 'queries (pgbouncer)',
+            env: { ORG_TEST_ENGINE: 'postgres', TEST_POOLER_URL: POOLER_URL },
+            globalSetup: ['../../tooling/pgbouncerGlobalSetup.ts'],
+            exclude: ['test/reliability.test.ts', 'test/replication.test.ts', 'test/client.test.ts'],
+            typecheck: { enabled: false },
+          },
+        },
+      ]
+    : [];
+
+export default ['packages/*/vitest.config.ts', 'examples/*/vitest.config.ts', ...postgresVariants, ...pooledVariant];

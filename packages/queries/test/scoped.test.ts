@@ -37,7 +37,8 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('row-level security (
     await f.projects.create({ userId: bob!.id });
 
     const { createDatabase } = await import('../src/index.ts');
-    const app = createDatabase({ url: await appClient(isolatedDatabase.url!), pool: { max: 1 } });
+    // Behind a pooler in transaction mode, the app client runs without named prepared statements.
+    const app = createDatabase({ url: await appClient(isolatedDatabase.url!), pool: { max: 1 }, prepare: !process.env.TEST_POOLER_URL });
     try {
       const aliceSees = await withUserScope(app.db, alice!.id, async (tx) => rowsOf<{ user_id: string }>(await tx.execute(sql`select user_id from projects`)));
       expect(aliceSees.map((r) => r.user_id)).toEqual([alice!.id, alice!.id]);

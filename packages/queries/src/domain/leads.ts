@@ -12,6 +12,7 @@ import {
 import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { NotFoundError } from '../errors/errors.ts';
 import { guarded } from '../internal/guarded.ts';
+import { statementName } from '../internal/statementName.ts';
 import type { OrgDb } from '../internal/OrgDb.ts';
 import { validateInput } from '../repository/validateInput.ts';
 import { transaction } from '../transactions/transaction.ts';
@@ -92,7 +93,7 @@ export function getLeadByEmail(db: OrgDb, email: string): Promise<Lead | undefin
         .where(and(sql`lower(${leads.email}) = lower(${sql.placeholder('email')})`, isNull(leads.deletedAt)))
         .orderBy(desc(leads.createdAt))
         .limit(1)
-        .prepare('get_lead_by_email');
+        .prepare(statementName(db, 'get_lead_by_email'));
       byEmail.set(db, statement);
     }
     return (await statement.execute({ email }))[0];

@@ -24,6 +24,7 @@ import { transaction } from '../transactions/transaction.ts';
 import { chunkedInsert, copyInsert } from './bulkInsert.ts';
 import { isPossibleKey } from './filterOperand.ts';
 import { buildWhere, type Filter } from './filters.ts';
+import { statementName } from '../internal/statementName.ts';
 import { pgliteFastRead } from './pgliteFastRead.ts';
 import { pruneDeleted, scopeWith } from './relationalScope.ts';
 import { scopeCondition } from './softDeleteScope.ts';
@@ -152,7 +153,7 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
     let cache = prepared.get(db);
     if (!cache) prepared.set(db, (cache = new Map()));
     let statement = cache.get(key);
-    if (!statement) cache.set(key, (statement = build().prepare(`${name}_${key}`)));
+    if (!statement) cache.set(key, (statement = build().prepare(statementName(db, `${name}_${key}`))));
     return statement;
   };
   const byColumn = (column: string, scope: ReturnType<typeof scopeOf>) =>
@@ -283,7 +284,7 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
             with: scoped.config,
             where: (fields: ColumnMap) => and(eq(fields[primaryKey]!, sql.placeholder('id')), scopeCondition(fields, scope)),
           });
-          return { statement: query.prepare(`${name}_with_${preparedWithCount++}`), prune: scoped.prune };
+          return { statement: query.prepare(statementName(db, `${name}_with_${preparedWithCount++}`)), prune: scoped.prune };
         });
         const row = await statement.statement.execute({ id });
         pruneDeleted(row, statement.prune);

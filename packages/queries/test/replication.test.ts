@@ -11,34 +11,41 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres' && canStartClusters)('
   let pair: Awaited<ReturnType<typeof startReplicatedPair>>;
   let database: OrgDatabase;
 
+  let primarySql: postgres.Sql;
+  let replicaSql: postgres.Sql;
+
   beforeAll(async () => {
     pair = await startReplicatedPair();
-    const direct = postgres(pair.primaryUrl, { max: 1, onnotice: () => {} });
-    await migrate(direct); // migrations go to the primary, on a direct connection
-    await direct.end();
+    primarySql = postgres(pair.primaryUrl, { max: 1, onnotice: () => {} });
+    replicaSql = postgres(pair.replicaUrl, { max: 1, onnotice: () => {} });
+    await migrate(primarySql); // migrations go to the primary, on a direct connection
+    await replicaCaughtUp();
     database = createDatabase({ url: pair.primaryUrl, replicas: [pair.replicaUrl], pool: { max: 2 } });
   }, 120_000);
 
   afterAll(async () => {
     await database?.close();
+    await primarySql?.end();
+    await replicaSql?.end();
     pair?.stop();
   });
 
-  async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-    const deadline = Date.now() + 10_000;
+  /** Waits until the replica has replayed everything the primary has written so far. */
+  async function replicaCaughtUp(): Promise<void> {
+    const [{ lsn }] = (await primarySql`select pg_current_wal_lsn()::text as lsn`) as unknown as [{ lsn: string }];
+    const deadline = Date.now() + 20_000;
     for (;;) {
-      const value = await read();
-      if (done(value) || Date.now() > deadline) return value;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      const [{ done }] = (await replicaSql`select pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn as done`) as unknown as [{ done: boolean }];
+      if (done) return;
+      if (Date.now() > deadline) throw new Error(`replica did not replay ${lsn} within 20 s`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
 
   it('reads from the replica, writes to the primary', async () => {
     await database.db.insert(users).values({ email: 'replicated@example.test' });
-    const seen = await eventually(
-      () => database.db.select({ email: users.email, standby: sql<boolean>`pg_is_in_recovery()` }).from(users),
-      (rows) => rows.length === 1,
-    );
+    await replicaCaughtUp();
+    const seen = await database.db.select({ email: users.email, standby: sql<boolean>`pg_is_in_recovery()` }).from(users);
     expect(seen).toEqual([{ email: 'replicated@example.test', standby: true }]);
     const [onPrimary] = await database.primary.select({ standby: sql<boolean>`pg_is_in_recovery()` }).from(users);
     expect(onPrimary?.standby).toBe(false);

@@ -57,7 +57,7 @@ export type { ColumnKey, ScopeOptions, SoftDeleteScope } from './repository/type
 export { MAX_PARAMETERS } from './repository/bulkInsert.ts';
 
 // The @org domain.
-export { createOrgRepositories } from './domain/orgRepositories.ts';
+export { createOrgRepositories, orgRepositoriesFor } from './domain/orgRepositories.ts';
 export type { OrgRepositories } from './domain/orgRepositories.ts';
 export { writeAuditLog } from './domain/audit.ts';
 export type { AuditEntry } from './domain/audit.ts';

@@ -19,7 +19,7 @@ import type { OrgDb } from '../internal/OrgDb.ts';
 import { rowsOf } from '../internal/rows.ts';
 import { validateInput } from '../repository/validateInput.ts';
 import { transaction } from '../transactions/transaction.ts';
-import { createOrgRepositories } from './orgRepositories.ts';
+import { orgRepositoriesFor } from './orgRepositories.ts';
 
 /**
  * Creates a campaign and its first scraping job together (both owned by `userId`).
@@ -51,7 +51,7 @@ export async function createCampaignWithJob(
  * const job = await getJobWithResults(db, jobId);
  */
 export function getJobWithResults(db: OrgDb, jobId: string) {
-  return createOrgRepositories(db).scrapingJobs.findFirstWith({
+  return orgRepositoriesFor(db).scrapingJobs.findFirstWith({
     where: eq(scrapingJobs.id, jobId),
     with: { campaign: true, results: { orderBy: [desc(scrapingResults.createdAt), desc(scrapingResults.id)] } },
   });

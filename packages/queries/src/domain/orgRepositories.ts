@@ -54,6 +54,21 @@ export function createOrgRepositories(
   };
 }
 
+const shared = new WeakMap<object, OrgRepositories>();
+
+/**
+ * The repositories of a db, made once and kept for it: domain functions call this on every request,
+ * and the repositories' prepared statements live as long as they do.
+ *
+ * @example
+ * const lead = await orgRepositoriesFor(db).leads.getById(id);
+ */
+export function orgRepositoriesFor(db: OrgDb): OrgRepositories {
+  let repos = shared.get(db);
+  if (!repos) shared.set(db, (repos = createOrgRepositories(db)));
+  return repos;
+}
+
 /** Repositories for every @org table (see {@link createOrgRepositories}). */
 export interface OrgRepositories {
   users: Repository<OrgDb, typeof s.users>;

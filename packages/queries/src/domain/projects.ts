@@ -14,7 +14,7 @@ import type { OrgDb } from '../internal/OrgDb.ts';
 import { validateInput } from '../repository/validateInput.ts';
 import { transaction } from '../transactions/transaction.ts';
 import { writeAuditLog } from './audit.ts';
-import { createOrgRepositories } from './orgRepositories.ts';
+import { orgRepositoriesFor } from './orgRepositories.ts';
 
 /**
  * A live project with its most recent conversation (and that conversation's messages), or undefined.
@@ -24,7 +24,7 @@ import { createOrgRepositories } from './orgRepositories.ts';
  * project?.conversations[0]?.messages.length;
  */
 export function getProjectWithLatestConversation(db: OrgDb, projectId: string) {
-  return createOrgRepositories(db).projects.findFirstWith({
+  return orgRepositoriesFor(db).projects.findFirstWith({
     where: eq(projects.id, projectId),
     with: {
       conversations: {
@@ -43,7 +43,7 @@ export function getProjectWithLatestConversation(db: OrgDb, projectId: string) {
  * const { items, total, pageCount } = await listProjectsByUser(db, userId, { page: 2, pageSize: 10 });
  */
 export function listProjectsByUser(db: OrgDb, userId: string, options: { page?: number; pageSize?: number } = {}) {
-  return createOrgRepositories(db).projects.page({
+  return orgRepositoriesFor(db).projects.page({
     where: { userId },
     orderBy: [['updatedAt', 'desc']],
     page: options.page ?? 1,

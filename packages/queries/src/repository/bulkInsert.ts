@@ -59,7 +59,7 @@ export function copyClient(db: AnyDb): CopyCapable | undefined {
   const client = session?.client ?? (db as unknown as { $client?: unknown }).$client;
   if (!client) return undefined;
   if (typeof client === 'function' && 'unsafe' in client) return { kind: 'postgres', client };
-  if (typeof client === 'object' && 'query' in client && 'exec' in (client as object)) return { kind: 'pglite', client };
+  // A PGlite instance or the transaction object PGlite hands to drizzle: both have query().
   if (typeof client === 'object' && 'query' in client) return { kind: 'pglite', client };
   return undefined;
 }

@@ -5,16 +5,25 @@ import { qualified, type JournalTable } from './JournalTable.ts';
 /** drizzle-orm's own journal: `drizzle.__drizzle_migrations` unless configured otherwise. */
 export const DRIZZLE_JOURNAL: JournalTable = { schema: 'drizzle', name: '__drizzle_migrations' };
 
+/** A file drizzle-orm's journal holds an entry for, with the hash drizzle stored when it ran it. */
+export interface DrizzleApplied {
+  file: MigrationFile;
+  /** sha256 of the text drizzle ran: the file's own checksum, unless the file was edited since. */
+  checksum: string;
+}
+
 /**
- * The files drizzle-orm's migrator already applied to this database. drizzle stores each file's
- * sha256 (the same hash as ours) and its journal timestamp, and treats every file up to the newest
- * timestamp as applied; a file counts as applied here by either rule, exactly as drizzle saw it.
+ * The files drizzle-orm's migrator really applied to this database: one per row of its journal,
+ * matched by the stored sha256 or, for a file edited since, by the stored `created_at` (drizzle writes
+ * the file's `meta/_journal.json` timestamp there). drizzle itself treats every file older than its
+ * newest row as applied, and so skips a file merged later with an older timestamp for good
+ * (drizzle-orm #5316); such a file has no row, so it stays pending here instead of being adopted.
  */
 export async function filesAppliedByDrizzle(
   conn: MigrationConnection,
   files: readonly MigrationFile[],
   table: JournalTable = DRIZZLE_JOURNAL,
-): Promise<MigrationFile[]> {
+): Promise<DrizzleApplied[]> {
   const [exists] = await conn.query<{ exists: boolean }>('select to_regclass($1) is not null as exists', [
     qualified(table),
   ]);
@@ -22,9 +31,22 @@ export async function filesAppliedByDrizzle(
   const rows = await conn.query<{ hash: string; created_at: string | number | null }>(
     `select hash, created_at from ${qualified(table)}`,
   );
-  const hashes = new Set(rows.map((r) => r.hash));
-  const newest = Math.max(0, ...rows.map((r) => Number(r.created_at ?? 0)));
-  return files.filter(
-    (f) => hashes.has(f.checksum) || (f.drizzleWhen !== undefined && f.drizzleWhen <= newest),
-  );
+  // Each row stands for one run file; two identical files (e.g. empty ones) must not share a row.
+  const unused = new Set(rows);
+  const take = (match: (r: (typeof rows)[number]) => boolean) => {
+    const row = [...unused].find(match);
+    if (row) unused.delete(row);
+    return row;
+  };
+  const applied: DrizzleApplied[] = [];
+  for (const file of files) {
+    const sameTime = (r: (typeof rows)[number]) =>
+      file.drizzleWhen !== undefined && Number(r.created_at) === file.drizzleWhen;
+    const row =
+      take((r) => r.hash === file.checksum && sameTime(r)) ??
+      take((r) => r.hash === file.checksum) ??
+      take(sameTime);
+    if (row) applied.push({ file, checksum: row.hash });
+  }
+  return applied;
 }

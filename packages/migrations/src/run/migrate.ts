@@ -49,10 +49,11 @@ export async function migrate(client: MigrationClient, options: MigrateOptions =
       const adopted: string[] = [];
       if (rows.length === 0 && options.drizzleJournal !== false) {
         const drizzleTable = { ...DRIZZLE_JOURNAL, ...(options.drizzleJournal || {}) };
-        for (const file of await filesAppliedByDrizzle(conn, files, drizzleTable)) {
+        // Recorded with the hash drizzle ran, so a file edited since shows as changed, not applied.
+        for (const { file, checksum } of await filesAppliedByDrizzle(conn, files, drizzleTable)) {
           await recordMigration(conn, journal, {
             name: file.name,
-            checksum: file.checksum,
+            checksum,
             durationMs: 0,
             transactional: file.transactional,
             adopted: true,

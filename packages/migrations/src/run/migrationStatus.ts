@@ -34,12 +34,12 @@ export async function migrationStatus(
     let rows: JournalRow[] = await readJournal(conn, { ...DEFAULT_JOURNAL, ...options.journal });
     if (rows.length === 0 && options.drizzleJournal !== false) {
       const drizzleTable = { ...DRIZZLE_JOURNAL, ...(options.drizzleJournal || {}) };
-      rows = (await filesAppliedByDrizzle(conn, files, drizzleTable)).map((f) => ({
-        name: f.name,
-        checksum: f.checksum,
-        appliedAt: new Date(f.drizzleWhen ?? 0),
+      rows = (await filesAppliedByDrizzle(conn, files, drizzleTable)).map(({ file, checksum }) => ({
+        name: file.name,
+        checksum,
+        appliedAt: new Date(file.drizzleWhen ?? 0),
         durationMs: 0,
-        transactional: f.transactional,
+        transactional: file.transactional,
         adopted: true,
       }));
     }

@@ -12,6 +12,17 @@ export function migrationFolder(files: Record<string, string> = {}) {
       writeFileSync(join(dir, `${name}.sql`), sql);
       return folder;
     },
+    /** Writes drizzle-kit's `meta/_journal.json` listing these files with these timestamps. */
+    drizzleJournal(entries: Array<[tag: string, when: number]>) {
+      mkdirSync(join(dir, 'meta'), { recursive: true });
+      const journal = {
+        version: '7',
+        dialect: 'postgresql',
+        entries: entries.map(([tag, when], idx) => ({ idx, version: '7', when, tag, breakpoints: true })),
+      };
+      writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify(journal, null, 2));
+      return folder;
+    },
     remove() {
       rmSync(dir, { recursive: true, force: true });
     },

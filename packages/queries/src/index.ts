@@ -40,6 +40,8 @@ export type { SqlState } from './errors/sqlState.ts';
 export { transaction } from './transactions/transaction.ts';
 export type { TransactionOptions } from './transactions/transaction.ts';
 export { withUserScope } from './scoped/withUserScope.ts';
+export type { UserScopeOptions } from './scoped/withUserScope.ts';
+export { readUserScopeKey } from './scoped/readUserScopeKey.ts';
 
 // Repositories.
 export { createRepository } from './repository/createRepository.ts';

@@ -1,62 +1,67 @@
-import { projects } from '@org/schema';
+// withUserScope on both engines, read through org_current_user_id() (the function every policy uses).
+// What the policies then allow a non-owner role is proven on PostgreSQL in rls.test.ts.
 import { orgTest as test } from '@org/testing/vitest';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
-import { describe, expect } from 'vitest';
-import { PermissionDeniedError, ValidationError, rowsOf, transaction, withUserScope, type OrgDb } from '../src/index.ts';
+import { expect } from 'vitest';
+import { ValidationError, readUserScopeKey, rowsOf, transaction, withUserScope, type OrgDb } from '../src/index.ts';
 
-test('withUserScope sets the user for the transaction only', async ({ db, factories }) => {
+async function currentUser(db: OrgDb): Promise<string | null> {
+  return rowsOf<{ id: string | null }>(await db.execute(sql`select org_current_user_id()::text as id`))[0]!.id;
+}
+
+test('withUserScope sets the user for its transaction only', async ({ db, factories }) => {
+  const key = await readUserScopeKey(db);
   const user = await factories.users.create();
-  const inside = await withUserScope(db, user.id, async (tx) =>
-    rowsOf<{ id: string }>(await tx.execute(sql`select current_setting('org.user_id', true) as id`))[0]!.id,
-  );
-  expect(inside).toBe(user.id);
-  await expect(withUserScope(db, "x' or 1=1", async () => 1)).rejects.toBeInstanceOf(ValidationError);
+  expect(await withUserScope(db, user.id, currentUser, { key })).toBe(user.id);
+  expect(await withUserScope(db, user.id.toUpperCase(), currentUser, { key })).toBe(user.id);
+  expect(await transaction(db, currentUser)).toBeNull();
 });
 
-// Row-level security applies to roles that do not own the tables; PGlite runs as a superuser only.
-describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('row-level security (PostgreSQL, non-superuser role)', () => {
-  const role = 'org_rls_app';
-
-  async function appClient(url: string) {
-    const admin = postgres(url, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`do $$ begin if not exists (select from pg_roles where rolname = '${role}') then create role ${role} login nosuperuser; end if; end $$`);
-    await admin.unsafe(`grant usage on schema public to ${role}; grant select, insert, update, delete on all tables in schema public to ${role}`);
-    await admin.end();
-    const u = new URL(url);
-    u.username = role;
-    return u.toString();
+test('withUserScope refuses a bad user id or key before SQL', async ({ db }) => {
+  const key = await readUserScopeKey(db);
+  let ran = false;
+  const fn = async () => (ran = true);
+  await expect(withUserScope(db, "x' or 1=1", fn, { key })).rejects.toBeInstanceOf(ValidationError);
+  for (const bad of ['', 'zz'.repeat(32), key.slice(2), undefined]) {
+    await expect(withUserScope(db, crypto.randomUUID(), fn, { key: bad as string })).rejects.toBeInstanceOf(ValidationError);
   }
+  await expect(withUserScope(db, crypto.randomUUID(), fn, undefined as never)).rejects.toBeInstanceOf(ValidationError);
+  expect(ran).toBe(false);
+});
 
-  test('a scoped client never reads or writes another user\'s rows, even through raw SQL', async ({ isolatedDatabase }) => {
-    const db = isolatedDatabase.db as unknown as OrgDb;
-    const { orgFactories } = await import('@org/testing');
-    const f = orgFactories(db);
-    const [alice, bob] = await f.users.createList(2);
-    await f.projects.createList(2, { userId: alice!.id });
-    await f.projects.create({ userId: bob!.id });
+test('a nested withUserScope restores the outer user when it returns or throws', async ({ db }) => {
+  const key = await readUserScopeKey(db);
+  const [alice, bob] = [crypto.randomUUID(), crypto.randomUUID()];
+  const seen = await withUserScope(
+    db,
+    alice,
+    async (tx) => {
+      const inner = await withUserScope(tx, bob, currentUser, { key });
+      const afterReturn = await currentUser(tx);
+      await withUserScope(tx, bob, () => Promise.reject(new Error('inner failed')), { key }).catch(() => undefined);
+      return { inner, afterReturn, afterThrow: await currentUser(tx) };
+    },
+    { key },
+  );
+  expect(seen).toEqual({ inner: bob, afterReturn: alice, afterThrow: alice });
+  expect(await transaction(db, async (tx) => (await withUserScope(tx, alice, currentUser, { key }), currentUser(tx)))).toBeNull();
+});
 
-    const { createDatabase } = await import('../src/index.ts');
-    // Behind a pooler in transaction mode, the app client runs without named prepared statements.
-    const app = createDatabase({ url: await appClient(isolatedDatabase.url!), pool: { max: 1 }, prepare: !process.env.TEST_POOLER_URL });
-    try {
-      const aliceSees = await withUserScope(app.db, alice!.id, async (tx) => rowsOf<{ user_id: string }>(await tx.execute(sql`select user_id from projects`)));
-      expect(aliceSees.map((r) => r.user_id)).toEqual([alice!.id, alice!.id]);
-
-      // The same pooled connection, next request, another user: nothing of Alice's scope remains.
-      const bobSees = await withUserScope(app.db, bob!.id, (tx) => tx.select().from(projects));
-      expect(bobSees.map((p) => p.userId)).toEqual([bob!.id]);
-
-      const forged = await withUserScope(app.db, bob!.id, (tx) => tx.insert(projects).values({ name: 'forged', userId: alice!.id })).catch((e: unknown) => e);
-      expect(forged).toBeInstanceOf(PermissionDeniedError);
-      const stolen = await withUserScope(app.db, bob!.id, (tx) => tx.update(projects).set({ name: 'stolen' }).where(sql`true`).returning());
-      expect(stolen.map((p) => p.userId)).toEqual([bob!.id]);
-
-      // Forgetting the scope denies rather than allows.
-      const unscoped = await transaction(app.db, (tx) => tx.select().from(projects));
-      expect(unscoped).toEqual([]);
-    } finally {
-      await app.close();
-    }
-  });
+// A token copied from another transaction is refused too: rls.test.ts, which runs real transactions
+// (this file's `db` is one held transaction, so its scopes share a binding).
+test('raw set_config inside a scope cannot re-point it', async ({ db }) => {
+  const key = await readUserScopeKey(db);
+  const [alice, bob] = [crypto.randomUUID(), crypto.randomUUID()];
+  const seen = await withUserScope(
+    db,
+    alice,
+    async (tx) => {
+      await tx.execute(sql`select set_config('org.user_id', ${bob}, true)`);
+      const afterUserId = await currentUser(tx);
+      await tx.execute(sql`select set_config('org.user_scope', ${`${bob}:${'0'.repeat(64)}`}, true)`);
+      return { afterUserId, afterForgery: await currentUser(tx) };
+    },
+    { key },
+  );
+  expect(seen).toEqual({ afterUserId: alice, afterForgery: null });
 });

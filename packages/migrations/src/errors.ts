@@ -19,7 +19,8 @@ export type MigrationErrorCode =
   | 'MIGRATION_LOCK_TIMEOUT'
   | 'MIGRATION_CHECKSUM_MISMATCH'
   | 'MIGRATION_OUT_OF_ORDER'
-  | 'MIGRATION_FAILED';
+  | 'MIGRATION_FAILED'
+  | 'MIGRATION_FILE';
 
 /**
  * The migrations folder is missing or unreadable.
@@ -83,21 +84,38 @@ export class MigrationOutOfOrderError extends MigrationError {
 }
 
 /**
- * A migration failed; its transaction was rolled back (or its partial indexes dropped).
+ * A migration failed. `kept` says exactly what of it stayed in the database: nothing for a
+ * transactional file (its transaction was rolled back), and for a no-transaction file what its
+ * single statement left and what the runner did about it.
  *
  * @example
- * catch (e) { if (e instanceof MigrationFailedError) console.error(e.migration, e.cause); }
+ * catch (e) { if (e instanceof MigrationFailedError) console.error(e.migration, e.kept, e.cause); }
  */
 export class MigrationFailedError extends MigrationError {
   constructor(
     readonly migration: string,
     cause: unknown,
+    readonly kept = 'Nothing of it was kept: its transaction was rolled back.',
   ) {
     const reason = cause instanceof Error ? cause.message : String(cause);
+    super('MIGRATION_FAILED', `migration ${migration}.sql failed: ${reason}. ${kept} Fix the file and run again.`, {
+      cause,
+    });
+  }
+}
+
+/**
+ * Files that would not do what they say (a `COMMIT` in a transactional file, a second statement in a
+ * no-transaction file), refused before anything runs; each problem names the file and line.
+ *
+ * @example
+ * catch (e) { if (e instanceof MigrationFileError) for (const p of e.problems) console.error(`${p.migration}.sql:${p.line}`); }
+ */
+export class MigrationFileError extends MigrationError {
+  constructor(readonly problems: readonly { migration: string; line: number; message: string }[]) {
     super(
-      'MIGRATION_FAILED',
-      `migration ${migration}.sql failed: ${reason}. Nothing of it was kept; fix the file and run again.`,
-      { cause },
+      'MIGRATION_FILE',
+      `nothing was run: ${problems.map((p) => `${p.migration}.sql line ${p.line}: ${p.message}.`).join(' ')}`,
     );
   }
 }

@@ -8,6 +8,8 @@ export type { MigrationState, MigrationStatusEntry } from './run/planMigrations.
 export { orgMigrationsFolder } from './files/orgMigrationsFolder.ts';
 export { readMigrationFolder } from './files/readMigrationFolder.ts';
 export { NO_TRANSACTION_MARKER } from './files/MigrationFile.ts';
+export { validateMigrationFile } from './files/validateMigrationFile.ts';
+export type { MigrationFileProblem } from './files/validateMigrationFile.ts';
 export type { MigrationFile } from './files/MigrationFile.ts';
 export type { MigrationClient } from './connection/MigrationConnection.ts';
 export type { JournalTable } from './journal/JournalTable.ts';
@@ -18,5 +20,6 @@ export {
   MigrationChecksumMismatchError,
   MigrationOutOfOrderError,
   MigrationFailedError,
+  MigrationFileError,
 } from './errors.ts';
 export type { MigrationErrorCode } from './errors.ts';

@@ -79,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
         },
       });
       if (result.adopted.length) console.log(`adopted ${result.adopted.length} migration(s) from drizzle's journal`);
+      for (const r of result.recovered) console.log(`resumed ${r.name}: ${r.note}`);
       console.log(
         result.applied.length
           ? `applied ${result.applied.length} migration(s) in ${Math.round(result.durationMs)} ms`
@@ -90,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(formatStatusTable(status.migrations));
     const c = status.counts;
     console.log(
-      `\n${c.applied} applied, ${c.pending} pending, ${c.changed} changed, ${c['out-of-order']} out of order, ${c.missing} missing`,
+      `\n${c.applied} applied, ${c.pending} pending, ${c.changed} changed, ${c['out-of-order']} out of order, ${c.missing} missing, ${c.interrupted} interrupted`,
     );
     if (command === 'check' && !status.upToDate) {
       console.error(

@@ -20,5 +20,3 @@ export interface MigrationFile {
  */
 export const NO_TRANSACTION_MARKER = '-- org-migrate:no-transaction';
 
-/** drizzle-kit's separator between statements; a SQL comment, so whole files still run as scripts. */
-export const STATEMENT_BREAKPOINT = '--> statement-breakpoint';

@@ -15,6 +15,11 @@ export interface JournalRow {
   durationMs: number;
   transactional: boolean;
   adopted: boolean;
+  /**
+   * False while a no-transaction file's statement runs: a row still false when no run holds the lock
+   * is a run that was killed mid-file, which the next run resumes.
+   */
+  completed: boolean;
 }
 
 /** Double-quotes an identifier for SQL. */

@@ -1,6 +1,7 @@
 import type { MigrationClient } from '../connection/MigrationConnection.ts';
 import { openMigrationConnection } from '../connection/openMigrationConnection.ts';
-import { MigrationChecksumMismatchError, MigrationOutOfOrderError } from '../errors.ts';
+import { MigrationChecksumMismatchError, MigrationFileError, MigrationOutOfOrderError } from '../errors.ts';
+import { validateMigrationFile } from '../files/validateMigrationFile.ts';
 import { orgMigrationsFolder } from '../files/orgMigrationsFolder.ts';
 import { readMigrationFolder } from '../files/readMigrationFolder.ts';
 import { acquireAdvisoryLock } from '../journal/advisoryLock.ts';
@@ -19,6 +20,11 @@ export interface MigrateResult {
   skipped: string[];
   /** Migrations recorded from drizzle-orm's journal without running them. */
   adopted: string[];
+  /**
+   * Interrupted no-transaction migrations found already done (e.g. a valid index a killed run had
+   * built) and recorded without running them again; `note` says what was found. Also listed in `applied`.
+   */
+  recovered: { name: string; note: string }[];
   /** Wall time of the run, lock wait included. */
   durationMs: number;
 }
@@ -69,22 +75,29 @@ export async function migrate(client: MigrationClient, options: MigrateOptions =
       const outOfOrder = plan.filter((e) => e.state === 'out-of-order').map((e) => e.name);
       if (outOfOrder.length > 0 && !options.allowOutOfOrder) throw new MigrationOutOfOrderError(outOfOrder);
 
-      const toApply = files.filter((f) => plan.some((e) => e.name === f.name && (e.state === 'pending' || e.state === 'out-of-order')));
+      const runnable = new Set(['pending', 'out-of-order', 'interrupted']);
+      const interrupted = new Set(plan.filter((e) => e.state === 'interrupted').map((e) => e.name));
+      const toApply = files.filter((f) => plan.some((e) => e.name === f.name && runnable.has(e.state)));
+      // Every file to run is checked before the first one runs, so a bad file never leaves half a run.
+      const problems = toApply.flatMap(validateMigrationFile);
+      if (problems.length > 0) throw new MigrationFileError(problems);
       const applied: MigrateResult['applied'] = [];
+      const recovered: MigrateResult['recovered'] = [];
       const limits = {
         lockTimeoutMs: options.ddlLockTimeoutMs ?? 5_000,
         statementTimeoutMs: options.statementTimeoutMs ?? 0,
       };
       for (const [index, file] of toApply.entries()) {
         options.onProgress?.({ type: 'start', name: file.name, index, total: toApply.length });
-        const durationMs = await applyMigration(conn, journal, file, limits);
+        const { durationMs, recovered: note } = await applyMigration(conn, journal, file, limits, interrupted.has(file.name));
+        if (note) recovered.push({ name: file.name, note });
         applied.push({ name: file.name, durationMs, transactional: file.transactional });
         options.onProgress?.({ type: 'done', name: file.name, durationMs });
       }
       const skipped = plan
         .filter((e) => e.state === 'applied' && !adopted.includes(e.name))
         .map((e) => e.name);
-      return { applied, skipped, adopted, durationMs: performance.now() - started };
+      return { applied, skipped, adopted, recovered, durationMs: performance.now() - started };
     } finally {
       await unlock().catch(() => {});
     }

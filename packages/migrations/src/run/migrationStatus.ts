@@ -11,7 +11,7 @@ import { planMigrations, type MigrationStatusEntry } from './planMigrations.ts';
 /** What {@link migrationStatus} found. */
 export interface MigrationStatus {
   migrations: MigrationStatusEntry[];
-  /** True when nothing is pending, changed, out of order or missing. */
+  /** True when nothing is pending, changed, out of order, missing or interrupted. */
   upToDate: boolean;
   counts: Record<MigrationStatusEntry['state'], number>;
 }
@@ -41,10 +41,11 @@ export async function migrationStatus(
         durationMs: 0,
         transactional: file.transactional,
         adopted: true,
+        completed: true,
       }));
     }
     const migrations = planMigrations(files, rows);
-    const counts = { applied: 0, pending: 0, changed: 0, 'out-of-order': 0, missing: 0 };
+    const counts = { applied: 0, pending: 0, changed: 0, 'out-of-order': 0, missing: 0, interrupted: 0 };
     for (const m of migrations) counts[m.state]++;
     return { migrations, counts, upToDate: counts.applied === migrations.length };
   } finally {

@@ -2,7 +2,7 @@ import type { MigrationFile } from '../files/MigrationFile.ts';
 import type { JournalRow } from '../journal/JournalTable.ts';
 
 /** Where a migration stands against a database. */
-export type MigrationState = 'applied' | 'pending' | 'changed' | 'out-of-order' | 'missing';
+export type MigrationState = 'applied' | 'pending' | 'changed' | 'out-of-order' | 'missing' | 'interrupted';
 
 /** One line of a status. */
 export interface MigrationStatusEntry {
@@ -18,7 +18,8 @@ export interface MigrationStatusEntry {
 
 /**
  * Compares the folder with the journal by name: applied (same checksum), changed (edited after it ran),
- * pending, out-of-order (unapplied but older than the newest applied one) and missing (applied, file gone).
+ * pending, out-of-order (unapplied but older than the newest applied one), missing (applied, file gone)
+ * and interrupted (a no-transaction file whose run was killed mid-statement; the next run resumes it).
  */
 export function planMigrations(files: readonly MigrationFile[], journal: readonly JournalRow[]): MigrationStatusEntry[] {
   const applied = new Map(journal.map((row) => [row.name, row]));
@@ -34,7 +35,7 @@ export function planMigrations(files: readonly MigrationFile[], journal: readonl
     }
     return {
       name: file.name,
-      state: row.checksum === file.checksum ? 'applied' : 'changed',
+      state: !row.completed ? 'interrupted' : row.checksum === file.checksum ? 'applied' : 'changed',
       appliedAt: row.appliedAt,
       durationMs: row.durationMs,
       adopted: row.adopted,

@@ -13,6 +13,8 @@ export type { MigrationFileProblem } from './files/validateMigrationFile.ts';
 export type { MigrationFile } from './files/MigrationFile.ts';
 export type { MigrationClient } from './connection/MigrationConnection.ts';
 export type { JournalTable } from './journal/JournalTable.ts';
+export { describeLockHolder } from './journal/lockHolder.ts';
+export type { LockHolder } from './journal/lockHolder.ts';
 export {
   MigrationError,
   MigrationFolderError,
@@ -23,3 +25,7 @@ export {
   MigrationFileError,
 } from './errors.ts';
 export type { MigrationErrorCode } from './errors.ts';
+export { lockPgliteDataDir } from './pglite/lockPgliteDataDir.ts';
+export type { PgliteDataDirLock } from './pglite/lockPgliteDataDir.ts';
+export { PgliteDataDirLockedError } from './pglite/PgliteDataDirLockedError.ts';
+export type { PgliteDataDirHolder } from './pglite/PgliteDataDirLockedError.ts';

@@ -1,3 +1,5 @@
+import { describeLockHolder, type LockHolder } from './journal/lockHolder.ts';
+
 /**
  * Base class of every error the runner throws; `code` tells them apart without `instanceof`.
  *
@@ -41,11 +43,19 @@ export class MigrationFolderError extends MigrationError {
  * await migrate(sql, { lockWaitTimeoutMs: 30_000 }); // MigrationLockTimeoutError after 30 s
  */
 export class MigrationLockTimeoutError extends MigrationError {
-  constructor(readonly waitedMs: number) {
+  constructor(
+    readonly waitedMs: number,
+    /** The session that held the lock, when it could be seen. */
+    readonly holder?: LockHolder,
+  ) {
     super(
       'MIGRATION_LOCK_TIMEOUT',
-      `another migration run held the lock for ${waitedMs} ms. Wait for it to finish (or find the ` +
-        'stuck session in pg_stat_activity) and run again, or raise lockWaitTimeoutMs.',
+      `another migration run held the lock for ${waitedMs} ms` +
+        (holder
+          ? `: ${describeLockHolder(holder)}. Wait for it to finish and run again; if its runner is gone, end it with ` +
+            `select pg_terminate_backend(${holder.pid}). Or raise lockWaitTimeoutMs (CLI: --lock-wait).`
+          : '. Wait for it to finish (or find the stuck session in pg_stat_activity) and run again, or raise ' +
+            'lockWaitTimeoutMs (CLI: --lock-wait).'),
     );
   }
 }

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MigrationError } from '../errors.ts';
+import { describeLockHolder } from '../journal/lockHolder.ts';
 import { orgMigrationsFolder } from '../files/orgMigrationsFolder.ts';
 import { migrate } from '../run/migrate.ts';
 import { migrationStatus } from '../run/migrationStatus.ts';
@@ -74,7 +75,13 @@ async function main(argv: string[]): Promise<number> {
         allowOutOfOrder: values['allow-out-of-order'],
         ...(values['lock-timeout'] ? { ddlLockTimeoutMs: Number(values['lock-timeout']) } : {}),
         onProgress: (e) => {
-          if (e.type === 'start') process.stdout.write(`[${e.index + 1}/${e.total}] ${e.name} ... `);
+          if (e.type === 'lock-wait') {
+            console.error(
+              e.holder
+                ? `waiting for the migration lock, held by ${describeLockHolder(e.holder)}`
+                : 'waiting for the migration lock, held by another session',
+            );
+          } else if (e.type === 'start') process.stdout.write(`[${e.index + 1}/${e.total}] ${e.name} ... `);
           else console.log(`${Math.round(e.durationMs)} ms`);
         },
       });

@@ -1,4 +1,5 @@
 import type { JournalTable } from '../journal/JournalTable.ts';
+import type { LockHolder } from '../journal/lockHolder.ts';
 
 /** Options shared by {@link migrate} and {@link migrationStatus}. */
 export interface MigrationSourceOptions {
@@ -25,11 +26,12 @@ export interface MigrateOptions extends MigrationSourceOptions {
   statementTimeoutMs?: number;
   /** Apply unapplied migrations that sort before the newest applied one instead of refusing. */
   allowOutOfOrder?: boolean;
-  /** Called as each migration starts and ends (the CLI prints progress from it). */
+  /** Called when the run must wait for another runner's lock, and as each migration starts and ends. */
   onProgress?: (event: MigrationProgressEvent) => void;
 }
 
 /** A progress notification of {@link migrate}. */
 export type MigrationProgressEvent =
+  | { type: 'lock-wait'; holder: LockHolder | undefined }
   | { type: 'start'; name: string; index: number; total: number }
   | { type: 'done'; name: string; durationMs: number };

@@ -48,6 +48,7 @@ export async function migrate(client: MigrationClient, options: MigrateOptions =
     const unlock = await acquireAdvisoryLock(conn, `org-migrate:${qualified(journal)}`, {
       timeoutMs: options.lockWaitTimeoutMs ?? 60_000,
       pollMs: options.lockPollMs ?? 200,
+      onWait: (holder) => options.onProgress?.({ type: 'lock-wait', holder }),
     });
     try {
       await ensureJournal(conn, journal);

@@ -13,6 +13,8 @@ export type { MigrationFileProblem } from './files/validateMigrationFile.ts';
 export type { MigrationFile } from './files/MigrationFile.ts';
 export type { MigrationClient } from './connection/MigrationConnection.ts';
 export type { JournalTable } from './journal/JournalTable.ts';
+export { describeLockHolder } from './journal/lockHolder.ts';
+export type { LockHolder } from './journal/lockHolder.ts';
 export {
   MigrationError,
   MigrationFolderError,

@@ -4,6 +4,7 @@
 export { createDatabase } from './client/createDatabase.ts';
 export type { CreateDatabaseOptions, OrgDatabase, HealthStatus } from './client/createDatabase.ts';
 export { getDatabase } from './client/getDatabase.ts';
+export { DataDirLockedError } from './client/DataDirLockedError.ts';
 export { createQueryLogger } from './logging/queryLogger.ts';
 export type { QueryLogEntry, QueryLoggerOptions } from './logging/queryLogger.ts';
 export type { OrgDb, AnyDb } from './internal/OrgDb.ts';

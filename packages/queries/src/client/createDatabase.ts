@@ -9,6 +9,7 @@ import { mapDatabaseError } from '../errors/mapDatabaseError.ts';
 import type { OrgDb } from '../internal/OrgDb.ts';
 import { rowsOf } from '../internal/rows.ts';
 import { createQueryLogger } from '../logging/queryLogger.ts';
+import { lockDataDir } from './lockDataDir.ts';
 import { guardedClient } from '../transactions/guardedClient.ts';
 import { DEFAULT_ACQUIRE_TIMEOUT_MS, setAcquireTimeout } from '../transactions/poolState.ts';
 
@@ -101,9 +102,10 @@ export function createDatabase(options: CreateDatabaseOptions = {}): OrgDatabase
   const logger = options.logger === true ? createQueryLogger() : options.logger || undefined;
   const config = { schema, ...(logger ? { logger } : {}) };
   if (!options.url) {
+    const lock = lockDataDir(options.dataDir); // PGlite is single-writer: a second opener loses writes
     const client = new PGlite(options.dataDir);
     const db = drizzlePglite(client, config) as unknown as OrgDb;
-    return finish('pglite', client, db, db, () => client.close());
+    return finish('pglite', client, db, db, () => client.close().finally(() => lock?.release()));
   }
   const client = postgresClient(options.url, options);
   const primary = drizzlePostgres(client, config) as unknown as OrgDb;

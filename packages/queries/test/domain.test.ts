@@ -187,7 +187,7 @@ describe('campaigns and scraping jobs', () => {
 
     const flat = await getAllCreatorsForJob(db, job.id);
     const withResults = await getJobWithResults(db, job.id);
-    expect(withResults?.campaign.id).toBe(campaign.id);
+    expect(withResults?.campaign?.id).toBe(campaign.id);
     expect(withResults?.results).toHaveLength(2);
     // Flattened in SQL in the same order as the batches read newest first, each batch in its order.
     expect(flat).toHaveLength(7);

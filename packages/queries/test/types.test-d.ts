@@ -1,5 +1,5 @@
-import type { Lead, NewLead, Partner, Project, User } from '@org/schema';
-import { leads, users } from '@org/schema';
+import type { Campaign, Conversation, Lead, NewLead, Partner, Project, ScrapingResult, User } from '@org/schema';
+import { conversations, leads, messages, scrapingJobs, users } from '@org/schema';
 import { eq } from 'drizzle-orm';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
@@ -57,6 +57,41 @@ describe('repository types', () => {
     expectTypeOf<NonNullable<Awaited<typeof byId>>['projects']>().toEqualTypeOf<{ name: string }[]>();
     // @ts-expect-error leads have no relation named owner
     void repos.leads.findManyWith({ with: { owner: true } });
+  });
+
+  it('types a one-relation to a soft-deletable table as nullable, at every depth', () => {
+    // campaign_id is NOT NULL, so drizzle alone says Campaign; a soft-deleted campaign reads as null.
+    const job = repos.scrapingJobs.findFirstWith({ where: eq(scrapingJobs.id, 'x'), with: { campaign: true, results: true } });
+    type Job = NonNullable<Awaited<typeof job>>;
+    expectTypeOf<Job['campaign']>().toEqualTypeOf<Campaign | null>();
+    expectTypeOf<Job['results']>().toEqualTypeOf<ScrapingResult[]>();
+    // A one-relation to a table without deletedAt keeps drizzle's non-null type.
+    const message = repos.messages.findFirstWith({ where: eq(messages.id, 'x'), with: { conversation: true } });
+    expectTypeOf<NonNullable<Awaited<typeof message>>['conversation']>().toEqualTypeOf<Conversation>();
+    // Nested: conversation → project (soft-deletable) → user (soft-deletable), with a column selection.
+    const nested = repos.conversations.findManyWith({
+      where: eq(conversations.id, 'x'),
+      with: { project: { columns: { name: true }, with: { user: { columns: { email: true } } } } },
+    });
+    type Nested = Awaited<typeof nested>[number];
+    expectTypeOf<Nested['project']>().toEqualTypeOf<{ name: string; user: { email: string } | null } | null>();
+    // Through a many relation, and on the prepared read by id.
+    const byId = repos.users.findByIdWith('x', { with: { projects: { with: { user: true } } } });
+    expectTypeOf<NonNullable<Awaited<typeof byId>>['projects'][number]['user']>().toEqualTypeOf<User | null>();
+  });
+
+  it('does not compile a field read through a soft-deletable one-relation without a null check', async () => {
+    const job = await repos.scrapingJobs.findFirstWith({ where: eq(scrapingJobs.id, 'x'), with: { campaign: true } });
+    if (!job) return;
+    // @ts-expect-error the campaign may be soft-deleted, so it is possibly null
+    void job.campaign.name;
+    expectTypeOf(job.campaign?.name).toEqualTypeOf<string | undefined>();
+    if (job.campaign) expectTypeOf(job.campaign.name).toEqualTypeOf<string>();
+    const byId = await repos.conversations.findByIdWith('x', { with: { project: { with: { user: true } } } });
+    // @ts-expect-error the project may be soft-deleted
+    void byId?.project.user;
+    // @ts-expect-error the project's user may be soft-deleted
+    void byId?.project?.user.email;
   });
 
   it('works on a consumer table with only the table known', () => {

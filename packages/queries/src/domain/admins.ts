@@ -1,20 +1,30 @@
-import { userProfiles } from '@org/schema';
-import { asc, eq } from 'drizzle-orm';
+import { userProfiles, users } from '@org/schema';
+import { and, asc, eq } from 'drizzle-orm';
 import { NotFoundError } from '../errors/errors.ts';
 import { guarded } from '../internal/guarded.ts';
 import type { OrgDb } from '../internal/OrgDb.ts';
+import { liveRows } from '../repository/softDeleteScope.ts';
 import { transaction } from '../transactions/transaction.ts';
 import { writeAuditLog } from './audit.ts';
 
+// A profile counts only while its user is live: a soft-deleted user is no admin.
+const liveUser = and(eq(users.id, userProfiles.userId), liveRows(users))!;
+
 /**
- * Whether the user's profile has the admin flag (false without a profile).
+ * Whether the user's profile has the admin flag (false without a profile, and false once the user
+ * is soft-deleted).
  *
  * @example
  * if (!(await isAdmin(db, userId))) return forbidden();
  */
 export function isAdmin(db: OrgDb, userId: string): Promise<boolean> {
   return guarded(async () => {
-    const profile = await db.query.userProfiles.findFirst({ where: eq(userProfiles.userId, userId), columns: { isAdmin: true } });
+    const [profile] = await db
+      .select({ isAdmin: userProfiles.isAdmin })
+      .from(userProfiles)
+      .innerJoin(users, liveUser)
+      .where(eq(userProfiles.userId, userId))
+      .limit(1);
     return profile?.isAdmin ?? false;
   });
 }
@@ -41,17 +51,25 @@ export function promoteToAdmin(db: OrgDb, input: { targetUserId: string; actorUs
 }
 
 /**
- * The admins with the fields an admin list shows (served by `idx_user_profiles_admin_details`).
+ * The admins whose user is live, with the fields an admin list shows (served by
+ * `idx_user_profiles_admin_details`).
  *
  * @example
  * const admins = await listAdmins(db);
  */
 export function listAdmins(db: OrgDb) {
   return guarded(() =>
-    db.query.userProfiles.findMany({
-      where: eq(userProfiles.isAdmin, true),
-      columns: { userId: true, fullName: true, email: true, isAdmin: true, updatedAt: true },
-      orderBy: [asc(userProfiles.fullName), asc(userProfiles.userId)],
-    }),
+    db
+      .select({
+        userId: userProfiles.userId,
+        fullName: userProfiles.fullName,
+        email: userProfiles.email,
+        isAdmin: userProfiles.isAdmin,
+        updatedAt: userProfiles.updatedAt,
+      })
+      .from(userProfiles)
+      .innerJoin(users, liveUser)
+      .where(eq(userProfiles.isAdmin, true))
+      .orderBy(asc(userProfiles.fullName), asc(userProfiles.userId)),
   );
 }

@@ -9,11 +9,12 @@ import {
   type NewLead,
   type Partner,
 } from '@org/schema';
-import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { NotFoundError } from '../errors/errors.ts';
 import { guarded } from '../internal/guarded.ts';
 import { statementName } from '../internal/statementName.ts';
 import type { OrgDb } from '../internal/OrgDb.ts';
+import { liveRows } from '../repository/softDeleteScope.ts';
 import { validateInput } from '../repository/validateInput.ts';
 import { transaction } from '../transactions/transaction.ts';
 
@@ -44,7 +45,7 @@ export function getLeadStats(db: OrgDb, since: Date): Promise<LeadStats> {
         states: sql<string[]>`coalesce(array_agg(distinct ${leads.state}::text order by ${leads.state}::text), '{}'::text[])`,
       })
       .from(leads)
-      .where(and(gte(leads.createdAt, since), isNull(leads.deletedAt)));
+      .where(and(gte(leads.createdAt, since), liveRows(leads)));
     return row!;
   });
 }
@@ -61,12 +62,12 @@ export function getQualifiedLeadsWithPartners(db: OrgDb, options: { minDebt?: st
     db
       .select({ lead: leads, partnerName: partners.name, partnerAcceptanceRate: partners.acceptanceRate })
       .from(leads)
-      .leftJoin(partners, and(eq(leads.partnerId, partners.id), isNull(partners.deletedAt)))
+      .leftJoin(partners, and(eq(leads.partnerId, partners.id), liveRows(partners)))
       .where(
         and(
           eq(leads.qualificationStatus, 'qualified'),
           gte(leads.debtAmount, options.minDebt ?? '10000'),
-          isNull(leads.deletedAt),
+          liveRows(leads),
         ),
       )
       .orderBy(desc(leads.createdAt), desc(leads.id))
@@ -90,7 +91,7 @@ export function getLeadByEmail(db: OrgDb, email: string): Promise<Lead | undefin
       statement = db
         .select()
         .from(leads)
-        .where(and(sql`lower(${leads.email}) = lower(${sql.placeholder('email')})`, isNull(leads.deletedAt)))
+        .where(and(sql`lower(${leads.email}) = lower(${sql.placeholder('email')})`, liveRows(leads)))
         .orderBy(desc(leads.createdAt))
         .limit(1)
         .prepare(statementName(db, 'get_lead_by_email'));
@@ -136,7 +137,7 @@ export function searchLeads(db: OrgDb, query: string, options: { limit?: number 
     return db
       .select({ lead: leads, rank: sql<number>`ts_rank(${leads.searchVector}, ${q})`.mapWith(Number) })
       .from(leads)
-      .where(and(sql`${leads.searchVector} @@ ${q}`, isNull(leads.deletedAt)))
+      .where(and(sql`${leads.searchVector} @@ ${q}`, liveRows(leads)))
       .orderBy(desc(sql`ts_rank(${leads.searchVector}, ${q})`), desc(leads.id))
       .limit(Math.min(options.limit ?? 20, 100));
   });
@@ -151,7 +152,7 @@ export function searchLeads(db: OrgDb, query: string, options: { limit?: number 
  */
 export function findMatchingPartners(db: OrgDb, leadId: string): Promise<Partner[]> {
   return guarded(async () => {
-    const lead = await db.query.leads.findFirst({ where: and(eq(leads.id, leadId), isNull(leads.deletedAt)) });
+    const lead = await db.query.leads.findFirst({ where: and(eq(leads.id, leadId), liveRows(leads)) });
     if (!lead) throw new NotFoundError('leads', 'id = ?');
     return db
       .select()
@@ -159,7 +160,7 @@ export function findMatchingPartners(db: OrgDb, leadId: string): Promise<Partner
       .where(
         and(
           eq(partners.isActive, true),
-          isNull(partners.deletedAt),
+          liveRows(partners),
           sql`(${lead.state} = any(${partners.statesLicensed}) or 'ALL' = any(${partners.statesLicensed}))`,
           sql`${partners.minDebtAmount} <= ${lead.debtAmount}`,
           sql`(${partners.maxDebtAmount} is null or ${partners.maxDebtAmount} >= ${lead.debtAmount})`,
@@ -183,7 +184,7 @@ export function matchLeadToPartner(db: OrgDb, leadId: string) {
     const [lead] = await tx
       .update(leads)
       .set({ partnerId: partner.id, partnerMatched: true })
-      .where(and(eq(leads.id, leadId), isNull(leads.deletedAt)))
+      .where(and(eq(leads.id, leadId), liveRows(leads)))
       .returning();
     await tx.insert(analyticsEvents).values({ leadId, eventType: 'partner_matched', properties: { partnerId: partner.id } });
     return { lead: lead!, partner };

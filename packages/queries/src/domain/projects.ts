@@ -7,10 +7,11 @@ import {
   type NewProject,
   type Project,
 } from '@org/schema';
-import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { NotFoundError } from '../errors/errors.ts';
 import { guarded } from '../internal/guarded.ts';
 import type { OrgDb } from '../internal/OrgDb.ts';
+import { liveRows } from '../repository/softDeleteScope.ts';
 import { validateInput } from '../repository/validateInput.ts';
 import { transaction } from '../transactions/transaction.ts';
 import { writeAuditLog } from './audit.ts';
@@ -80,7 +81,7 @@ export function transferProject(db: OrgDb, input: { projectId: string; fromUserI
     const [owned] = await tx
       .select({ id: projects.id })
       .from(projects)
-      .where(and(eq(projects.id, input.projectId), eq(projects.userId, input.fromUserId), isNull(projects.deletedAt)))
+      .where(and(eq(projects.id, input.projectId), eq(projects.userId, input.fromUserId), liveRows(projects)))
       .for('update');
     if (!owned) throw new NotFoundError('projects', 'id = ? owned by the sender');
     const [moved] = await tx.update(projects).set({ userId: input.toUserId }).where(eq(projects.id, input.projectId)).returning();
@@ -116,7 +117,7 @@ export function getProjectStats(db: OrgDb, userId: string) {
         avgScore: sql<number>`round(avg(${projects.validationScore}), 2)`.mapWith(Number),
       })
       .from(projects)
-      .where(and(eq(projects.userId, userId), isNull(projects.deletedAt)))
+      .where(and(eq(projects.userId, userId), liveRows(projects)))
       .groupBy(projects.status)
       .orderBy(projects.status),
   );
@@ -141,7 +142,7 @@ export function searchProjects(db: OrgDb, options: { query: string; minScore?: n
           sql`${projects.searchVector} @@ ${q}`,
           gte(projects.validationScore, options.minScore ?? 0),
           options.userId ? eq(projects.userId, options.userId) : undefined,
-          isNull(projects.deletedAt),
+          liveRows(projects),
         ),
       )
       .orderBy(desc(rank), desc(projects.id))

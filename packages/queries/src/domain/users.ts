@@ -1,10 +1,12 @@
 import { prompts, sessions, users, userSchemas, type NewUser, type User } from '@org/schema';
-import { and, count, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/errors.ts';
 import { guarded } from '../internal/guarded.ts';
 import type { OrgDb } from '../internal/OrgDb.ts';
+import { liveRows } from '../repository/softDeleteScope.ts';
 import { validateInput } from '../repository/validateInput.ts';
 import { transaction } from '../transactions/transaction.ts';
+import { orgRepositoriesFor } from './orgRepositories.ts';
 
 /** A JSON value for {@link setUserPreference}. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -25,7 +27,8 @@ export function upsertUserByEmail(db: OrgDb, input: Pick<NewUser, 'email' | 'nam
       .values(value)
       .onConflictDoUpdate({
         target: users.email,
-        targetWhere: sql`${users.deletedAt} is null`,
+        // The predicate of the partial unique index users_email_live_key: the live rows.
+        targetWhere: liveRows(users),
         set: { name: sql`coalesce(excluded.name, ${users.name})`, lastLoginAt: sql`excluded.last_login_at` },
       })
       .returning();
@@ -45,7 +48,7 @@ export function rotateRefreshToken(db: OrgDb, input: { userId: string; presented
     const [user] = await db
       .update(users)
       .set({ refreshToken: input.next })
-      .where(and(eq(users.id, input.userId), eq(users.refreshToken, input.presented), isNull(users.deletedAt)))
+      .where(and(eq(users.id, input.userId), eq(users.refreshToken, input.presented), liveRows(users)))
       .returning();
     if (!user) throw new ConflictError('refresh token mismatch: it was rotated already or never issued');
     return user;
@@ -80,7 +83,7 @@ export function setUserPreference(db: OrgDb, userId: string, path: readonly stri
     const [user] = await db
       .update(users)
       .set({ metadata: sql`jsonb_set(${target}, ${textArray(path)}, ${JSON.stringify(value)}::jsonb, true)` })
-      .where(and(eq(users.id, userId), isNull(users.deletedAt)))
+      .where(and(eq(users.id, userId), liveRows(users)))
       .returning();
     if (!user) throw new NotFoundError('users', 'id = ?');
     return user;
@@ -110,12 +113,10 @@ export async function createUserWithSession(db: OrgDb, user: NewUser, title = 'W
  * const user = await getUserWithRecentSessions(db, userId, 10);
  */
 export function getUserWithRecentSessions(db: OrgDb, userId: string, limit = 10) {
-  return guarded(() =>
-    db.query.users.findFirst({
-      where: and(eq(users.id, userId), isNull(users.deletedAt)),
-      with: { sessions: { orderBy: [desc(sessions.createdAt), desc(sessions.id)], limit: Math.min(limit, 100) } },
-    }),
-  );
+  return orgRepositoriesFor(db).users.findFirstWith({
+    where: eq(users.id, userId),
+    with: { sessions: { orderBy: [desc(sessions.createdAt), desc(sessions.id)], limit: Math.min(limit, 100) } },
+  });
 }
 
 /**
@@ -146,7 +147,7 @@ export function getUserSessionStats(db: OrgDb, since: Date, limit = 20) {
       .select({ id: users.id, email: users.email, sessionCount: count(sessions.id) })
       .from(users)
       .leftJoin(sessions, eq(sessions.userId, users.id))
-      .where(and(gte(users.createdAt, since), isNull(users.deletedAt)))
+      .where(and(gte(users.createdAt, since), liveRows(users)))
       .groupBy(users.id)
       .orderBy(desc(count(sessions.id)), users.id)
       .limit(Math.min(limit, 100)),

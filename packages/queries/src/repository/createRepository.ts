@@ -7,7 +7,6 @@ import {
   isNotNull,
   lt,
   sql,
-  type BuildQueryResult,
   type DBQueryConfig,
   type KnownKeysOnly,
   type SQL,
@@ -28,6 +27,7 @@ import { statementName } from '../internal/statementName.ts';
 import { pgliteFastRead } from './pgliteFastRead.ts';
 import { pruneDeleted, scopeWith } from './relationalScope.ts';
 import { scopeCondition } from './softDeleteScope.ts';
+import type { ScopedQueryResult } from './scopedQueryResult.ts';
 import { orderTerms, resolveSort, type SortKey } from './sorting.ts';
 import { scopeOf, type ColumnKey, type ColumnMap, type ScopeOptions } from './types.ts';
 import { validateInput } from './validateInput.ts';
@@ -54,7 +54,8 @@ type TableKeyOf<TS extends TablesRelationalConfig, TName> = {
 }[keyof TS];
 type FieldsOf<TDb, TTable extends PgTable> = TablesOf<TDb>[TableKeyOf<TablesOf<TDb>, TTable['_']['name']>];
 type ManyConfig<TDb, TTable extends PgTable> = DBQueryConfig<'many', true, TablesOf<TDb>, FieldsOf<TDb, TTable>>;
-type Related<TDb, TTable extends PgTable, TConfig extends true | Record<string, unknown>> = BuildQueryResult<TablesOf<TDb>, FieldsOf<TDb, TTable>, TConfig>;
+// Soft-delete aware: a `one` relation to a soft-deletable table can be null (see ScopedQueryResult).
+type Related<TDb, TTable extends PgTable, TConfig extends true | Record<string, unknown>> = ScopedQueryResult<TablesOf<TDb>, FieldsOf<TDb, TTable>, TConfig>;
 
 /** Read options: a typed filter plus the soft-delete scope. */
 export interface ReadOptions<TTable extends PgTable> extends ScopeOptions {

@@ -6,7 +6,7 @@ type WithConfig = Record<string, true | RelationConfig>;
 interface RelationConfig {
   where?: SQL | ((fields: ColumnMap, ops: unknown) => SQL | undefined);
   with?: WithConfig;
-  columns?: Record<string, boolean>;
+  columns?: Record<string, boolean | undefined>;
   [key: string]: unknown;
 }
 
@@ -53,9 +53,11 @@ export function scopeWith(
       config.where = (fields: ColumnMap, ops: unknown) =>
         and(typeof userWhere === 'function' ? userWhere(fields, ops) : userWhere, isNull(fields.deletedAt!))!;
     } else if (softDeletable && relation instanceof One && config.columns) {
-      const included = Object.values(config.columns).some(Boolean);
-      if (included && !config.columns.deletedAt) {
-        config.columns = { ...config.columns, deletedAt: true };
+      // Pruning reads the related row's deletedAt, so it must be selected whatever the caller asked
+      // for ({ deletedAt: false }, {}, { name: true }, …); it is removed again after the read.
+      const selected = selectedColumns(config.columns, targetTable.columns);
+      if (!selected.includes('deletedAt')) {
+        config.columns = Object.fromEntries([...selected, 'deletedAt'].map((key) => [key, true]));
         addedDeletedAt = true;
       }
     }
@@ -63,6 +65,18 @@ export function scopeWith(
     out[name] = Object.keys(config).length ? config : true;
   }
   return { config: out, prune };
+}
+
+/**
+ * The columns drizzle's relational query selects for a `columns` config (drizzle-orm 0.45's rule):
+ * with any `true`, exactly the `true` ones; with only `false`, all but those; with no defined entry
+ * for a known column, none.
+ */
+function selectedColumns(config: Record<string, boolean | undefined>, tableColumns: ColumnMap): string[] {
+  const given = Object.entries(config).filter(([key, value]) => value !== undefined && key in tableColumns);
+  if (given.length === 0) return [];
+  if (given.some(([, value]) => value === true)) return given.filter(([, value]) => value === true).map(([key]) => key);
+  return Object.keys(tableColumns).filter((key) => !given.some(([excluded]) => excluded === key));
 }
 
 /** Nulls out soft-deleted `one` relations (recursively) in relational-query results. */

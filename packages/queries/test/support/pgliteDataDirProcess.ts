@@ -11,7 +11,7 @@ const say = (line: object) => console.log(JSON.stringify(line));
 let database: ReturnType<typeof createDatabase>;
 try {
   database = createDatabase({ dataDir: dataDir! });
-  await database.db.execute(sql`create table if not exists writes (n integer primary key, pid integer not null)`);
+  await database.db.execute(sql`create table if not exists writes (pid integer, n integer, primary key (pid, n))`);
 } catch (error) {
   say({ opened: false, typed: error instanceof DataDirLockedError, name: (error as Error).name, code: (error as { code?: string }).code });
   process.exit(0);
@@ -19,7 +19,7 @@ try {
 let written = 0;
 const write = async (count: number) => {
   for (let i = 0; i < count; i++, written++) {
-    await database.db.execute(sql`insert into writes values (${process.pid * 100_000 + written}, ${process.pid})`);
+    await database.db.execute(sql`insert into writes values (${process.pid}, ${written})`);
   }
 };
 if (mode === 'open') {

@@ -22,7 +22,8 @@ export type MigrationErrorCode =
   | 'MIGRATION_CHECKSUM_MISMATCH'
   | 'MIGRATION_OUT_OF_ORDER'
   | 'MIGRATION_FAILED'
-  | 'MIGRATION_FILE';
+  | 'MIGRATION_FILE'
+  | 'MIGRATION_MISSING';
 
 /**
  * The migrations folder is missing or unreadable.
@@ -126,6 +127,28 @@ export class MigrationFileError extends MigrationError {
     super(
       'MIGRATION_FILE',
       `nothing was run: ${problems.map((p) => `${p.migration}.sql line ${p.line}: ${p.message}.`).join(' ')}`,
+    );
+  }
+}
+
+/**
+ * Applied migrations whose files are gone from the folder: usually the wrong folder or branch, so
+ * nothing runs until the folder and the journal agree again.
+ *
+ * @example
+ * catch (e) { if (e instanceof MigrationMissingError) console.error(e.names); }
+ */
+export class MigrationMissingError extends MigrationError {
+  constructor(
+    readonly names: readonly string[],
+    journal: string,
+  ) {
+    super(
+      'MIGRATION_MISSING',
+      `nothing was run: applied migration${names.length > 1 ? 's are' : ' is'} no longer in the folder: ` +
+        `${names.map((n) => `${n}.sql`).join(', ')}. Check that --dir (or the folder option) points at the right ` +
+        `folder and branch and restore ${names.length > 1 ? 'them' : 'it'}; if ${names.length > 1 ? 'they were' : 'it was'} ` +
+        `removed on purpose, delete ${names.length > 1 ? 'their rows' : 'its row'} from ${journal}.`,
     );
   }
 }

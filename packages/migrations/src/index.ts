@@ -23,6 +23,7 @@ export {
   MigrationOutOfOrderError,
   MigrationFailedError,
   MigrationFileError,
+  MigrationMissingError,
 } from './errors.ts';
 export type { MigrationErrorCode } from './errors.ts';
 export { lockPgliteDataDir } from './pglite/lockPgliteDataDir.ts';

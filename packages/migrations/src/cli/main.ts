@@ -1,79 +1,59 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { MigrationError } from '../errors.ts';
-import { describeLockHolder } from '../journal/lockHolder.ts';
 import { orgMigrationsFolder } from '../files/orgMigrationsFolder.ts';
+import { describeLockHolder } from '../journal/lockHolder.ts';
 import { migrate } from '../run/migrate.ts';
 import { migrationStatus } from '../run/migrationStatus.ts';
+import { checkAdvice } from './checkAdvice.ts';
 import { createMigration } from './createMigration.ts';
 import { formatStatusTable } from './formatStatusTable.ts';
 import { openClient } from './openClient.ts';
-
-const USAGE = `org-migrate <command> [options]
-
-Commands:
-  up                 apply pending migrations
-  status             show every migration's state
-  check              exit 1 when anything is pending, changed, out of order or missing
-  create <name>      generate a migration with drizzle-kit (--custom: empty SQL file,
-                     --no-transaction: empty file that runs outside a transaction)
-
-Options:
-  --url URL              database URL (default: $DATABASE_URL)
-  --pglite DIR           use a PGlite data directory instead of a server
-  --dir DIR              migrations folder (default: @org/schema's migrations)
-  --allow-out-of-order   apply unapplied migrations older than the newest applied one
-  --lock-timeout MS      DDL lock_timeout per statement (default 5000)
-  --config FILE          drizzle-kit config, for create`;
+import { CliUsageError, parseCliArgs, type CliArgs } from './parseCliArgs.ts';
+import { USAGE } from './usage.ts';
 
 /** Exit codes: 0 done, 1 check found work, 2 usage, 3 migration error. */
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      url: { type: 'string' },
-      pglite: { type: 'string' },
-      dir: { type: 'string' },
-      'allow-out-of-order': { type: 'boolean', default: false },
-      'lock-timeout': { type: 'string' },
-      custom: { type: 'boolean', default: false },
-      'no-transaction': { type: 'boolean', default: false },
-      config: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  const [command, name] = positionals;
-  if (values.help || !command) {
-    console.log(USAGE);
-    return command || values.help ? 0 : 2;
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv);
+  } catch (error) {
+    if (error instanceof CliUsageError) return usage(error.message);
+    throw error;
   }
-  const folder = values.dir ? resolve(values.dir) : orgMigrationsFolder();
+  const { command, name } = args;
+  if (args.help || !command) {
+    console.log(USAGE);
+    return command || args.help ? 0 : 2;
+  }
+  if (!['up', 'status', 'check', 'create'].includes(command)) return usage(`unknown command: ${command}`);
+  const folder = args.dir ? resolve(args.dir) : orgMigrationsFolder();
 
   if (command === 'create') {
     if (!name) return usage('create needs a name: org-migrate create add_lead_score');
     const file = createMigration({
       name,
       dir: folder,
-      custom: values.custom,
-      noTransaction: values['no-transaction'],
-      ...(values.config ? { config: values.config } : {}),
+      custom: args.custom,
+      noTransaction: args.noTransaction,
+      ...(args.drizzleConfig ? { config: args.drizzleConfig } : {}),
     });
     console.log(`created ${file}`);
     return 0;
   }
-  if (!['up', 'status', 'check'].includes(command)) return usage(`unknown command: ${command}`);
+  if (name) return usage(`${command} takes no argument, got: ${name}`);
 
-  const url = values.url ?? process.env.DATABASE_URL;
-  if (!url && !values.pglite) return usage('no database: set DATABASE_URL, or pass --url URL or --pglite DIR');
-  const { client, close } = await openClient({ url, pglite: values.pglite });
+  const url = args.url ?? process.env.DATABASE_URL;
+  if (!url && !args.pglite) return usage('no database: set DATABASE_URL, or pass --url URL or --pglite DIR');
+  const { client, close } = await openClient({ url, pglite: args.pglite });
   try {
     if (command === 'up') {
       const result = await migrate(client, {
         folder,
-        allowOutOfOrder: values['allow-out-of-order'],
-        ...(values['lock-timeout'] ? { ddlLockTimeoutMs: Number(values['lock-timeout']) } : {}),
+        allowOutOfOrder: args.allowOutOfOrder,
+        ...(args.lockTimeoutMs !== undefined ? { ddlLockTimeoutMs: args.lockTimeoutMs } : {}),
+        ...(args.statementTimeoutMs !== undefined ? { statementTimeoutMs: args.statementTimeoutMs } : {}),
+        ...(args.lockWaitMs !== undefined ? { lockWaitTimeoutMs: args.lockWaitMs } : {}),
         onProgress: (e) => {
           if (e.type === 'lock-wait') {
             console.error(
@@ -101,11 +81,7 @@ async function main(argv: string[]): Promise<number> {
       `\n${c.applied} applied, ${c.pending} pending, ${c.changed} changed, ${c['out-of-order']} out of order, ${c.missing} missing, ${c.interrupted} interrupted`,
     );
     if (command === 'check' && !status.upToDate) {
-      console.error(
-        c.changed || c.missing
-          ? 'check failed: applied migrations were edited or removed; restore them (see the table above).'
-          : 'check failed: run `org-migrate up` to apply the pending migrations.',
-      );
+      console.error(checkAdvice(status.counts, argv));
       return 1;
     }
     return 0;

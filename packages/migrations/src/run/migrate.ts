@@ -1,6 +1,6 @@
 import type { MigrationClient } from '../connection/MigrationConnection.ts';
 import { openMigrationConnection } from '../connection/openMigrationConnection.ts';
-import { MigrationChecksumMismatchError, MigrationFileError, MigrationOutOfOrderError } from '../errors.ts';
+import { MigrationChecksumMismatchError, MigrationFileError, MigrationMissingError, MigrationOutOfOrderError } from '../errors.ts';
 import { validateMigrationFile } from '../files/validateMigrationFile.ts';
 import { orgMigrationsFolder } from '../files/orgMigrationsFolder.ts';
 import { readMigrationFolder } from '../files/readMigrationFolder.ts';
@@ -73,6 +73,8 @@ export async function migrate(client: MigrationClient, options: MigrateOptions =
       const plan = planMigrations(files, rows);
       const changed = plan.filter((e) => e.state === 'changed').map((e) => e.name);
       if (changed.length > 0) throw new MigrationChecksumMismatchError(changed);
+      const missing = plan.filter((e) => e.state === 'missing').map((e) => e.name);
+      if (missing.length > 0) throw new MigrationMissingError(missing, qualified(journal));
       const outOfOrder = plan.filter((e) => e.state === 'out-of-order').map((e) => e.name);
       if (outOfOrder.length > 0 && !options.allowOutOfOrder) throw new MigrationOutOfOrderError(outOfOrder);
 

@@ -1,7 +1,7 @@
 import { getTableName } from 'drizzle-orm';
-import { getTableConfig } from 'drizzle-orm/pg-core';
-import { orgTables, prompts, sessions, users } from '@org/schema';
-import { eq } from 'drizzle-orm';
+import { getTableConfig, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { orgTables, prompts, sessions, userProfiles, users } from '@org/schema';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { orgTest as test } from '../src/vitest.ts';
 import { defineFactories, orgFactories } from '../src/index.ts';
@@ -67,6 +67,44 @@ describe('org factories', () => {
     const mixed = await factories.projects.createList(2, (i) => ({ userId: i === 0 ? u1!.id : u2!.id }));
     expect(mixed.map((p) => p.userId)).toEqual([u1!.id, u2!.id]);
     expect(await db.$count(users)).toBe(3);
+  });
+
+  test('createList gives each row of a 1:1 child its own parent (user_profiles_user_id_key)', async ({ db, factories }) => {
+    const profiles = await factories.userProfiles.createList(3);
+    expect(new Set(profiles.map((p) => p.userId)).size).toBe(3);
+    expect(await db.$count(users)).toBe(3);
+    expect(await db.$count(userProfiles)).toBe(3);
+  });
+
+  test('detects a unique foreign key by column, table constraint or index, and shares parents otherwise', async ({ db }) => {
+    // Tables of a consumer's own, created inside the test's transaction (rolled back after it).
+    const accounts = pgTable('t_accounts', { id: uuid('id').primaryKey().defaultRandom() });
+    const ref = () => uuid('account_id').notNull().references(() => accounts.id);
+    const byColumn = pgTable('t_by_column', { id: uuid('id').primaryKey().defaultRandom(), accountId: ref().unique() });
+    const byConstraint = pgTable('t_by_constraint', { id: uuid('id').primaryKey().defaultRandom(), accountId: ref() }, (t) => [unique().on(t.accountId)]);
+    const byIndex = pgTable('t_by_index', { id: uuid('id').primaryKey().defaultRandom(), accountId: ref() }, (t) => [uniqueIndex('t_by_index_key').on(t.accountId)]);
+    // Unique only together with kind: rows may share an account.
+    const byPair = pgTable('t_by_pair', { id: uuid('id').primaryKey().defaultRandom(), accountId: ref(), kind: text('kind').notNull() }, (t) => [unique().on(t.accountId, t.kind)]);
+    const plain = pgTable('t_plain', { id: uuid('id').primaryKey().defaultRandom(), accountId: ref() });
+    for (const ddl of [
+      'create table t_accounts (id uuid primary key default gen_random_uuid())',
+      'create table t_by_column (id uuid primary key default gen_random_uuid(), account_id uuid not null unique references t_accounts)',
+      'create table t_by_constraint (id uuid primary key default gen_random_uuid(), account_id uuid not null references t_accounts, unique (account_id))',
+      'create table t_by_index (id uuid primary key default gen_random_uuid(), account_id uuid not null references t_accounts)',
+      'create unique index t_by_index_key on t_by_index (account_id)',
+      'create table t_by_pair (id uuid primary key default gen_random_uuid(), account_id uuid not null references t_accounts, kind text not null, unique (account_id, kind))',
+      'create table t_plain (id uuid primary key default gen_random_uuid(), account_id uuid not null references t_accounts)',
+    ]) {
+      await db.execute(sql.raw(ddl));
+    }
+    const f = defineFactories({ accounts, byColumn, byConstraint, byIndex, byPair, plain }, {})(db);
+    const parents = async (rows: Promise<{ accountId: string }[]>) => new Set((await rows).map((r) => r.accountId)).size;
+    expect(await parents(f.byColumn.createList(3))).toBe(3);
+    expect(await parents(f.byConstraint.createList(3))).toBe(3);
+    expect(await parents(f.byIndex.createList(3))).toBe(3);
+    expect(await parents(f.byPair.createList(3))).toBe(1);
+    expect(await parents(f.plain.createList(3))).toBe(1);
+    expect(await db.$count(accounts)).toBe(3 + 3 + 3 + 1 + 1);
   });
 
   test('rejects an unknown trait at run time too', async ({ factories }) => {

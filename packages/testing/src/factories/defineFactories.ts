@@ -3,6 +3,7 @@ import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { AnyTestDb } from '../engine/TestDatabase.ts';
 import { deriveColumnValue, needsValue, type DeriveContext } from './deriveColumnValue.ts';
 import { Random } from './random.ts';
+import { singleColumnUniques } from './uniqueColumns.ts';
 
 /** What a definition's value functions receive. */
 export type FactoryContext = DeriveContext;
@@ -37,7 +38,10 @@ export interface Factory<TTable extends PgTable, TTrait extends string> {
     overrides?: Partial<InferInsertModel<TTable>>,
     options?: FactoryCallOptions<TTrait>,
   ): Promise<InferSelectModel<TTable>>;
-  /** Inserts `count` rows in one statement; parents not given are created once and shared. */
+  /**
+   * Inserts `count` rows in one statement; parents not given are created once and shared, except
+   * through a unique foreign key (a 1:1 link), where each row gets its own.
+   */
   createList(
     count: number,
     overrides?: ListOverrides<TTable>,
@@ -96,6 +100,7 @@ export function defineFactories<
     for (const [key, table] of Object.entries(tables) as [keyof TTables, PgTable][]) {
       const definition = (definitions[key] ?? {}) as FactoryDefinition<PgTable, string>;
       const columns = Object.entries(getTableColumns(table));
+      const uniques = singleColumnUniques(table);
       const requiredForeignKeys = getTableConfig(table)
         .foreignKeys.map((fk) => fk.reference())
         .filter((ref) => ref.columns.length === 1 && ref.columns[0]!.notNull)
@@ -103,6 +108,8 @@ export function defineFactories<
           property: columns.find(([, c]) => c === ref.columns[0])![0],
           parent: ref.foreignTable,
           parentProperty: Object.entries(getTableColumns(ref.foreignTable)).find(([, c]) => c === ref.foreignColumns[0])![0],
+          // A unique foreign key (a 1:1 link such as user_profiles.user_id) cannot share its parent.
+          unique: uniques.has(ref.columns[0]!.name),
         }));
 
       const buildRow = (overrides: Record<string, unknown>, traits: readonly string[], fillForeignKeys: boolean) => {
@@ -127,8 +134,8 @@ export function defineFactories<
 
       // Creates the required parents a row lacks; a parent that carries another missing key (the
       // session of a prompt carries its user) supplies it too, so the graph stays consistent.
-      const resolveParents = async (row: Record<string, unknown>) => {
-        for (const fk of requiredForeignKeys) {
+      const resolveParents = async (row: Record<string, unknown>, keys = requiredForeignKeys) => {
+        for (const fk of keys) {
           if (row[fk.property] !== undefined) continue;
           const parentKey = keyByTable.get(fk.parent);
           if (parentKey === undefined) {
@@ -164,13 +171,14 @@ export function defineFactories<
           const rows = Array.from({ length: count }, (_, i) =>
             buildRow(typeof overrides === 'function' ? overrides(i) : overrides, opts.traits ?? [], false),
           );
-          // Parents missing from every row are created once and shared by the list.
-          const missingEverywhere = requiredForeignKeys.filter((fk) => rows.every((r) => r[fk.property] === undefined));
+          // Parents missing from every row are created once and shared by the list, except through a
+          // unique foreign key: those rows each get their own parent below.
+          const missingEverywhere = requiredForeignKeys.filter((fk) => !fk.unique && rows.every((r) => r[fk.property] === undefined));
           if (missingEverywhere.length > 0) {
-            const shared = await resolveParents(commonValues(rows, requiredForeignKeys.map((f) => f.property)));
+            const shared = await resolveParents(commonValues(rows, requiredForeignKeys.map((f) => f.property)), missingEverywhere);
             for (const row of rows) for (const fk of missingEverywhere) row[fk.property] = shared[fk.property];
           }
-          // Rows that gave some parents but not others resolve the rest on their own.
+          // Rows that gave some parents but not others (or lack a unique one) resolve the rest on their own.
           for (const row of rows) {
             if (requiredForeignKeys.some((fk) => row[fk.property] === undefined)) await resolveParents(row);
           }

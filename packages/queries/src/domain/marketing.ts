@@ -20,7 +20,8 @@ export function captureEmail(db: OrgDb, input: { email: string; source?: string 
       .values(value)
       .onConflictDoUpdate({
         target: emailCaptures.email,
-        set: { source: sql`coalesce(${emailCaptures.source}, excluded.source)`, updatedAt: sql`now()` },
+        // updated_at is added by the column's $onUpdate: the database's clock_timestamp().
+        set: { source: sql`coalesce(${emailCaptures.source}, excluded.source)` },
       })
       .returning({ ...getTableColumns(emailCaptures), created: sql<boolean>`(xmax = 0)` });
     const { created, ...capture } = row!;

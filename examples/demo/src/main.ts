@@ -1,6 +1,6 @@
 // The demo: migrate, seed the `demo` scenario, run representative queries and print a report.
 // Embedded PGlite by default; PostgreSQL when DATABASE_URL is set.
-import { migrate } from '@org/migrations';
+import { migrate, orgMigrationsFolder } from '@org/migrations';
 import {
   createDatabase,
   createOrgRepositories,
@@ -21,7 +21,7 @@ const { db } = database;
 
 try {
   section(`@org demo on ${url ? 'PostgreSQL' : 'embedded PGlite'}`);
-  const migrated = await step('migrating', () => migrate(database.client));
+  const migrated = await step('migrating', () => migrate(database.client, { folder: orgMigrationsFolder() }));
   console.log(`  ${migrated.applied.length} migration(s) applied, ${migrated.skipped.length} already there`);
   // A persistent database keeps earlier demo data; a new seed keeps this run's unique values unique.
   const seed = url ? Date.now() % 2 ** 31 : 2026;

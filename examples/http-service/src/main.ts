@@ -1,11 +1,11 @@
 // Starts the service: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise.
 import { createServer } from 'node:http';
-import { migrate } from '@org/migrations';
+import { migrate, orgMigrationsFolder } from '@org/migrations';
 import { createDatabase } from '@org/queries';
 import { createApp } from './createApp.ts';
 
 const database = createDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, applicationName: 'org-http-service' } : {});
-await migrate(database.client);
+await migrate(database.client, { folder: orgMigrationsFolder() });
 const server = createServer(createApp(database.db));
 const port = Number(process.env.PORT ?? 3000);
 server.listen(port, () => console.log(`listening on http://localhost:${port}`));

@@ -23,7 +23,8 @@ export type MigrationErrorCode =
   | 'MIGRATION_OUT_OF_ORDER'
   | 'MIGRATION_FAILED'
   | 'MIGRATION_FILE'
-  | 'MIGRATION_MISSING';
+  | 'MIGRATION_MISSING'
+  | 'MIGRATION_SET';
 
 /**
  * The migrations folder is missing or unreadable.
@@ -150,5 +151,18 @@ export class MigrationMissingError extends MigrationError {
         `folder and branch and restore ${names.length > 1 ? 'them' : 'it'}; if ${names.length > 1 ? 'they were' : 'it was'} ` +
         `removed on purpose, delete ${names.length > 1 ? 'their rows' : 'its row'} from ${journal}.`,
     );
+  }
+}
+
+/**
+ * The journal's rows and this migrations set do not belong together (rows another folder wrote before
+ * sets were recorded, or this folder's files journaled under another set name); nothing was run.
+ *
+ * @example
+ * await migrate(sql, { folder: './drizzle', set: 'app' }); // MigrationSetError if 'drizzle' already journaled these files
+ */
+export class MigrationSetError extends MigrationError {
+  constructor(message: string) {
+    super('MIGRATION_SET', message);
   }
 }

@@ -6,6 +6,7 @@ export type { MigrationStatus } from './run/migrationStatus.ts';
 export type { MigrateOptions, MigrationSourceOptions, MigrationProgressEvent } from './run/MigrateOptions.ts';
 export type { MigrationState, MigrationStatusEntry } from './run/planMigrations.ts';
 export { orgMigrationsFolder } from './files/orgMigrationsFolder.ts';
+export { defaultMigrationSet, ORG_MIGRATION_SET } from './journal/migrationSet.ts';
 export { readMigrationFolder } from './files/readMigrationFolder.ts';
 export { NO_TRANSACTION_MARKER } from './files/MigrationFile.ts';
 export { validateMigrationFile } from './files/validateMigrationFile.ts';
@@ -24,6 +25,7 @@ export {
   MigrationFailedError,
   MigrationFileError,
   MigrationMissingError,
+  MigrationSetError,
 } from './errors.ts';
 export type { MigrationErrorCode } from './errors.ts';
 export { lockPgliteDataDir } from './pglite/lockPgliteDataDir.ts';

@@ -92,7 +92,7 @@ describe.each(engines)('org-migrate CLI on %s', (engine) => {
 
 describe('org-migrate CLI usage', () => {
   it('exits 2 and says what to do without a database', async () => {
-    const run = await runCli(['status'], { DATABASE_URL: '' });
+    const run = await runCli(['status', '--dir', '.'], { DATABASE_URL: '' });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('set DATABASE_URL');
   });

@@ -21,17 +21,17 @@ describe.each(engines)('adopting a database migrated by drizzle-orm on %s', (eng
     }
     const names = readMigrationFolder(migrationsFolder).map((f) => f.name);
 
-    const status = await migrationStatus(scratch().client);
+    const status = await migrationStatus(scratch().client, { folder: migrationsFolder });
     expect(status.upToDate).toBe(true);
     expect(status.migrations.every((m) => m.adopted)).toBe(true);
 
-    const result = await migrate(scratch().client);
+    const result = await migrate(scratch().client, { folder: migrationsFolder });
     expect(result.applied).toEqual([]);
     expect(result.adopted).toEqual(names);
     const journal = await scratch().rows<{ name: string; adopted: boolean }>(
       'select name, adopted from org_migrations order by name',
     );
     expect(journal).toEqual(names.map((name) => ({ name, adopted: true })));
-    expect((await migrate(scratch().client)).skipped).toEqual(names);
+    expect((await migrate(scratch().client, { folder: migrationsFolder })).skipped).toEqual(names);
   });
 });

@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engines } from '../../../tooling/testEngines.ts';
 import { scratchSuite } from './support/scratchSuite.ts';
@@ -54,8 +56,7 @@ describe.each(engines)('checksums and ordering on %s', (engine) => {
   });
 
   it('reports an applied migration whose file is gone as missing', async () => {
-    folder.remove();
-    folder = migrationFolder({ '0000_a': 'create table a (id int);' });
+    rmSync(join(folder.dir, '0002_c.sql'));
     const status = await migrationStatus(scratch().client, { folder: folder.dir });
     expect(status.migrations.map((m) => [m.name, m.state])).toEqual([
       ['0000_a', 'applied'],

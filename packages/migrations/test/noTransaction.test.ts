@@ -25,7 +25,8 @@ insert into items values (1, 'a'), (2, 'a'), (3, 'b');`,
   /** The journal row a runner writes just before it runs a no-transaction file's statement. */
   const startedRow = (name: string) =>
     scratch().rows(
-      `insert into org_migrations (name, checksum, duration_ms, transactional, adopted, completed) values ($1, 'x', 0, false, false, false)`,
+      `insert into org_migrations (migration_set, name, checksum, duration_ms, transactional, adopted, completed)
+       select migration_set, $1, 'x', 0, false, false, false from org_migrations limit 1`,
       [name],
     );
 
@@ -134,7 +135,10 @@ insert into items values (1, 'a'), (2, 'a'), (3, 'b');`,
     const error = await migrate(scratch().client, { folder: folder.dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationFailedError);
     expect((error as MigrationFailedError).kept).toContain('An earlier run of this file was interrupted');
-    expect((error as Error).message).toContain(`update "public"."org_migrations" set completed = true where name = '0001_type'`);
+    const set = (await scratch().rows<{ s: string }>('select migration_set as s from org_migrations limit 1'))[0]!.s;
+    expect((error as Error).message).toContain(
+      `update "public"."org_migrations" set completed = true where migration_set = '${set}' and name = '0001_type'`,
+    );
     expect(await journal()).toContainEqual({ name: '0001_type', completed: false });
   });
 });

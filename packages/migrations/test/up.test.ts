@@ -8,17 +8,17 @@ describe.each(engines)('org migrations on %s', (engine) => {
 
   it('applies everything to a fresh database, then nothing', async () => {
     const files = readMigrationFolder(orgMigrationsFolder());
-    const first = await migrate(scratch().client);
+    const first = await migrate(scratch().client, { folder: orgMigrationsFolder() });
     expect(first.applied.map((m) => m.name)).toEqual(files.map((f) => f.name));
     expect(first.applied.every((m) => m.durationMs >= 0)).toBe(true);
     expect(first.skipped).toEqual([]);
 
-    const status = await migrationStatus(scratch().client);
+    const status = await migrationStatus(scratch().client, { folder: orgMigrationsFolder() });
     expect(status.upToDate).toBe(true);
     expect(status.counts.pending).toBe(0);
     expect(status.migrations.every((m) => m.appliedAt instanceof Date)).toBe(true);
 
-    const second = await migrate(scratch().client);
+    const second = await migrate(scratch().client, { folder: orgMigrationsFolder() });
     expect(second.applied).toEqual([]);
     expect(second.skipped).toEqual(files.map((f) => f.name));
     const tables = await scratch().rows<{ n: number }>(
@@ -28,7 +28,7 @@ describe.each(engines)('org migrations on %s', (engine) => {
   });
 
   it('status on an untouched database lists everything pending and creates nothing', async () => {
-    const status = await migrationStatus(scratch().client);
+    const status = await migrationStatus(scratch().client, { folder: orgMigrationsFolder() });
     expect(status.upToDate).toBe(false);
     expect(status.counts.pending).toBe(status.migrations.length);
     const journal = await scratch().rows<{ t: string | null }>(`select to_regclass('public.org_migrations')::text as t`);
@@ -36,7 +36,7 @@ describe.each(engines)('org migrations on %s', (engine) => {
   });
 
   it('installs the updated_at trigger on every table that has updated_at', async () => {
-    await migrate(scratch().client);
+    await migrate(scratch().client, { folder: orgMigrationsFolder() });
     const missing = await scratch().rows<{ table_name: string }>(`
       select c.table_name from information_schema.columns c
       where c.table_schema = 'public' and c.column_name = 'updated_at'

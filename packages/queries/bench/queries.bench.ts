@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PGlite } from '@electric-sql/pglite';
-import { migrate } from '@org/migrations';
+import { migrate, orgMigrationsFolder } from '@org/migrations';
 import { leads, projects, users } from '@org/schema';
 import postgres from 'postgres';
 import { compareThroughput, median, printTable, writeResults } from '../../../tooling/bench.ts';
@@ -41,7 +41,7 @@ function rawFor(database: OrgDatabase): Raw {
 
 async function benchEngine(name: string, database: OrgDatabase) {
   const { db } = database;
-  await migrate(database.client);
+  await migrate(database.client, { folder: orgMigrationsFolder() });
   const raw = rawFor(database);
   const repos = createOrgRepositories(db);
   const results: { engine: string; name: string; unit: string; raw: number; ours: number; ratio: number; target: number }[] = [];

@@ -1,5 +1,5 @@
 import { users } from '@org/schema';
-import { migrate } from '@org/migrations';
+import { migrate, orgMigrationsFolder } from '@org/migrations';
 import { describe, expect, it } from 'vitest';
 import { createDatabase, createQueryLogger, getDatabase, getMigrationStatus, type QueryLogEntry } from '../src/index.ts';
 
@@ -9,7 +9,7 @@ describe('createDatabase on embedded PGlite', () => {
     const database = createDatabase({ logger: createQueryLogger({ sink: (e) => entries.push(e) }) });
     try {
       expect(database.driver).toBe('pglite');
-      await migrate(database.client);
+      await migrate(database.client, { folder: orgMigrationsFolder() });
       expect((await getMigrationStatus(database)).upToDate).toBe(true);
       const health = await database.healthCheck();
       expect(health.ok).toBe(true);

@@ -1,4 +1,4 @@
-import { migrate } from '@org/migrations';
+import { migrate, orgMigrationsFolder } from '@org/migrations';
 import { users } from '@org/schema';
 import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -18,7 +18,7 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres' && canStartClusters)('
     pair = await startReplicatedPair();
     primarySql = postgres(pair.primaryUrl, { max: 1, onnotice: () => {} });
     replicaSql = postgres(pair.replicaUrl, { max: 1, onnotice: () => {} });
-    await migrate(primarySql); // migrations go to the primary, on a direct connection
+    await migrate(primarySql, { folder: orgMigrationsFolder() }); // migrations go to the primary, on a direct connection
     await replicaCaughtUp();
     database = createDatabase({ url: pair.primaryUrl, replicas: [pair.replicaUrl], pool: { max: 2 } });
   }, 120_000);

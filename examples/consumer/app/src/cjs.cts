@@ -5,7 +5,7 @@ import orgSchema = require('@org/schema');
 
 async function main(): Promise<void> {
   const database = queries.createDatabase();
-  await migrations.migrate(database.client);
+  await migrations.migrate(database.client, { folder: migrations.orgMigrationsFolder() });
   const repo = queries.createRepository(database.db, orgSchema.partners, { schemas: orgSchema.partnerSchemas });
   const partner: orgSchema.Partner = await repo.create({ name: 'ABC Debt Relief', type: 'settlement', minDebtAmount: '10000' });
   const found = await repo.getById(partner.id);

@@ -8,13 +8,13 @@ import { orgMigrationsFolder } from '@org/migrations';
 import { schema } from '@org/schema';
 
 const database = createDatabase();
-const result = await migrate(database.client);
+const result = await migrate(database.client, { folder: orgMigrationsFolder() });
 const repos = createOrgRepositories(database.db);
 const lead: Lead = await repos.leads.create({ name: 'Ada', email: 'ada@example.test', phone: '5555551234', state: 'CA', debtAmount: '25000.00' });
 const stats = await getLeadStats(database.db, new Date(0));
 await repos.users.create({ email: 'dup@example.test' });
 const duplicate = await repos.users.create({ email: 'dup@example.test' }).catch((e: unknown) => e);
-const status = await migrationStatus(database.client);
+const status = await migrationStatus(database.client, { folder: orgMigrationsFolder() });
 await database.close();
 
 const test = await openTestDatabase({ schema, migrationsFolder: orgMigrationsFolder(), engine: 'pglite' });

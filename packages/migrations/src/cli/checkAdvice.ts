@@ -20,7 +20,7 @@ export function checkAdvice(counts: MigrationStatus['counts'], argv: readonly st
   return `check failed: run \`${command.join(' ')}\` to ${what}.`;
 }
 
-const KEPT = new Set(['--dir', '--pglite', '--url', '--lock-timeout', '--statement-timeout', '--lock-wait']);
+const KEPT = new Set(['--dir', '--journal', '--set', '--pglite', '--url', '--lock-timeout', '--statement-timeout', '--lock-wait']);
 
 function targetOptions(argv: readonly string[]): string[] {
   const kept: string[] = [];

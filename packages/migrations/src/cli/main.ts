@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
 import { MigrationError } from '../errors.ts';
-import { orgMigrationsFolder } from '../files/orgMigrationsFolder.ts';
+import { DEFAULT_JOURNAL } from '../journal/JournalTable.ts';
 import { describeLockHolder } from '../journal/lockHolder.ts';
 import { migrate } from '../run/migrate.ts';
 import { migrationStatus } from '../run/migrationStatus.ts';
 import { checkAdvice } from './checkAdvice.ts';
 import { createMigration } from './createMigration.ts';
 import { formatStatusTable } from './formatStatusTable.ts';
+import { loadCliConfig } from './loadCliConfig.ts';
+import { parseJournalName } from './parseJournalName.ts';
 import { openClient } from './openClient.ts';
 import { CliUsageError, parseCliArgs, type CliArgs } from './parseCliArgs.ts';
 import { USAGE } from './usage.ts';
@@ -27,12 +29,20 @@ async function main(argv: string[]): Promise<number> {
     return command || args.help ? 0 : 2;
   }
   if (!['up', 'status', 'check', 'create'].includes(command)) return usage(`unknown command: ${command}`);
-  const folder = args.dir ? resolve(args.dir) : orgMigrationsFolder();
+  if (command === 'create' && !name) return usage('create needs a name: org-migrate create add_lead_score');
+  if (command !== 'create' && name) return usage(`${command} takes no argument, got: ${name}`);
+  let source;
+  try {
+    source = cliSource(args);
+  } catch (error) {
+    if (error instanceof CliUsageError) return usage(error.message);
+    throw error;
+  }
+  const { folder, journal, set } = source;
 
   if (command === 'create') {
-    if (!name) return usage('create needs a name: org-migrate create add_lead_score');
     const file = createMigration({
-      name,
+      name: name!,
       dir: folder,
       custom: args.custom,
       noTransaction: args.noTransaction,
@@ -41,7 +51,6 @@ async function main(argv: string[]): Promise<number> {
     console.log(`created ${file}`);
     return 0;
   }
-  if (name) return usage(`${command} takes no argument, got: ${name}`);
 
   const url = args.url ?? process.env.DATABASE_URL;
   if (!url && !args.pglite) return usage('no database: set DATABASE_URL, or pass --url URL or --pglite DIR');
@@ -50,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'up') {
       const result = await migrate(client, {
         folder,
+        journal,
+        ...(set ? { set } : {}),
         allowOutOfOrder: args.allowOutOfOrder,
         ...(args.lockTimeoutMs !== undefined ? { ddlLockTimeoutMs: args.lockTimeoutMs } : {}),
         ...(args.statementTimeoutMs !== undefined ? { statementTimeoutMs: args.statementTimeoutMs } : {}),
@@ -65,6 +76,7 @@ async function main(argv: string[]): Promise<number> {
           else console.log(`${Math.round(e.durationMs)} ms`);
         },
       });
+      noteOtherSets(result.otherSets, result.set);
       if (result.adopted.length) console.log(`adopted ${result.adopted.length} migration(s) from drizzle's journal`);
       for (const r of result.recovered) console.log(`resumed ${r.name}: ${r.note}`);
       console.log(
@@ -74,7 +86,8 @@ async function main(argv: string[]): Promise<number> {
       );
       return 0;
     }
-    const status = await migrationStatus(client, { folder });
+    const status = await migrationStatus(client, { folder, journal, ...(set ? { set } : {}) });
+    noteOtherSets(status.otherSets, status.set);
     console.log(formatStatusTable(status.migrations));
     const c = status.counts;
     console.log(
@@ -87,6 +100,27 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } finally {
     await close();
+  }
+}
+
+/** Folder, journal and set from the flags, else the config, else a usage error that says what to do. */
+function cliSource(args: CliArgs) {
+  const config = loadCliConfig(process.cwd());
+  const dir = args.dir ? resolve(args.dir) : config?.dir;
+  if (!dir) {
+    throw new CliUsageError(
+      'no migrations folder: pass --dir DIR, or put { "dir": "./drizzle" } in org-migrate.config.json or in an ' +
+        '"org-migrate" field of package.json (see Configuration below)',
+    );
+  }
+  const journalName = args.journal ?? config?.journal;
+  const journal = journalName ? parseJournalName(journalName, args.journal ? '--journal' : config!.source) : DEFAULT_JOURNAL;
+  return { folder: dir, journal, set: args.set ?? config?.set };
+}
+
+function noteOtherSets(otherSets: Record<string, number>, set: string) {
+  for (const [other, count] of Object.entries(otherSets)) {
+    console.error(`note: the journal also records ${count} migration(s) of the set "${other}"; this run is the set "${set}" and leaves them alone`);
   }
 }
 

@@ -11,6 +11,8 @@ export interface CliArgs {
   url: string | undefined;
   pglite: string | undefined;
   dir: string | undefined;
+  journal: string | undefined;
+  set: string | undefined;
   allowOutOfOrder: boolean;
   lockTimeoutMs: number | undefined;
   statementTimeoutMs: number | undefined;
@@ -32,6 +34,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         url: { type: 'string' },
         pglite: { type: 'string' },
         dir: { type: 'string' },
+        journal: { type: 'string' },
+        set: { type: 'string' },
         'allow-out-of-order': { type: 'boolean', default: false },
         'lock-timeout': { type: 'string' },
         'statement-timeout': { type: 'string' },
@@ -55,6 +59,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     url: values.url,
     pglite: values.pglite,
     dir: values.dir,
+    journal: values.journal,
+    set: values.set,
     allowOutOfOrder: values['allow-out-of-order'],
     lockTimeoutMs: milliseconds('--lock-timeout', values['lock-timeout']),
     statementTimeoutMs: milliseconds('--statement-timeout', values['statement-timeout']),

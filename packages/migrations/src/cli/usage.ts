@@ -11,7 +11,9 @@ Commands:
 Options:
   --url URL              database URL (default: $DATABASE_URL)
   --pglite DIR           use a PGlite data directory instead of a server
-  --dir DIR              migrations folder
+  --dir DIR              migrations folder (required unless configured, see below)
+  --journal SCHEMA.TABLE journal table (default public.org_migrations)
+  --set NAME             name the folder's migrations are journaled under (default: the folder's name)
   --allow-out-of-order   apply unapplied migrations older than the newest applied one
   --lock-timeout MS      DDL lock_timeout per statement (default 5000; 0 waits forever)
   --statement-timeout MS statement_timeout per statement (default 0: none)
@@ -20,5 +22,10 @@ Options:
   --custom               create: an empty SQL file instead of a generated one
   --no-transaction       create: an empty file that runs outside a transaction
   -h, --help             show this text
+
+Configuration: flags win over org-migrate.config.json in the working directory, which wins over an
+"org-migrate" field in package.json: { "dir": "./drizzle", "journal": "public.app_migrations", "set": "app" }.
+Without a folder from one of them, org-migrate refuses to run. @org/schema's own migrations:
+  --dir node_modules/@org/migrations/migrations
 
 Exit codes: 0 done, 1 check found work, 2 usage error, 3 migration error.`;

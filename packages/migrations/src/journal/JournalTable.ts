@@ -9,6 +9,8 @@ export const DEFAULT_JOURNAL: JournalTable = { schema: 'public', name: 'org_migr
 
 /** A row of the journal. */
 export interface JournalRow {
+  /** The migrations set (folder) it belongs to; null for rows written before sets were recorded. */
+  set: string | null;
   name: string;
   checksum: string;
   appliedAt: Date;

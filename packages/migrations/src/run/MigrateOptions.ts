@@ -3,8 +3,13 @@ import type { LockHolder } from '../journal/lockHolder.ts';
 
 /** Options shared by {@link migrate} and {@link migrationStatus}. */
 export interface MigrationSourceOptions {
-  /** The migrations folder; @org/schema's shipped migrations by default. */
-  folder?: string;
+  /** The migrations folder (`orgMigrationsFolder()` for @org/schema's own). Required: there is no default. */
+  folder: string;
+  /**
+   * The name this folder's migrations are journaled under, so several folders can share one journal
+   * table. Default: `@org/migrations` for `orgMigrationsFolder()`, otherwise the folder's name.
+   */
+  set?: string;
   /** Journal table; `public.org_migrations` by default. */
   journal?: Partial<JournalTable>;
   /** drizzle-orm's journal to adopt from; `drizzle.__drizzle_migrations` by default, `false` to ignore. */

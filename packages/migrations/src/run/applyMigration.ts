@@ -24,13 +24,14 @@ export interface AppliedMigration {
 export async function applyMigration(
   conn: MigrationConnection,
   journal: JournalTable,
+  set: string,
   file: MigrationFile,
   limits: StatementLimits,
   interrupted: boolean,
 ): Promise<AppliedMigration> {
   const started = performance.now();
   if (!file.transactional) {
-    const { recovered } = await applyWithoutTransaction(conn, journal, file, limits, interrupted);
+    const { recovered } = await applyWithoutTransaction(conn, journal, set, file, limits, interrupted);
     return { durationMs: performance.now() - started, ...(recovered ? { recovered } : {}) };
   }
   await conn.exec('begin').catch((error: unknown) => {
@@ -40,6 +41,7 @@ export async function applyMigration(
     await setStatementLimits(conn, limits, true);
     await conn.exec(file.sql);
     await recordMigration(conn, journal, {
+      set,
       name: file.name,
       checksum: file.checksum,
       durationMs: performance.now() - started,

@@ -19,6 +19,7 @@ import { setStatementLimits, type StatementLimits } from './statementLimits.ts';
 export async function applyWithoutTransaction(
   conn: MigrationConnection,
   journal: JournalTable,
+  set: string,
   file: MigrationFile,
   limits: StatementLimits,
   interrupted: boolean,
@@ -27,7 +28,7 @@ export async function applyWithoutTransaction(
   const [statement] = scanSql(file.sql);
   const index = statement ? concurrentIndexName(statement.code) : undefined;
   const complete = () =>
-    completeMigration(conn, journal, { name: file.name, checksum: file.checksum, durationMs: performance.now() - started });
+    completeMigration(conn, journal, { set, name: file.name, checksum: file.checksum, durationMs: performance.now() - started });
 
   if (interrupted && index) {
     const valid = await indexValidity(conn, index);
@@ -39,6 +40,7 @@ export async function applyWithoutTransaction(
   }
   if (!interrupted) {
     await recordMigration(conn, journal, {
+      set,
       name: file.name,
       checksum: file.checksum,
       durationMs: 0,
@@ -52,7 +54,7 @@ export async function applyWithoutTransaction(
       await setStatementLimits(conn, limits, false);
       await conn.exec(statement.text);
     } catch (error) {
-      throw new MigrationFailedError(file.name, error, await afterFailure(conn, journal, file, index, interrupted, error));
+      throw new MigrationFailedError(file.name, error, await afterFailure(conn, journal, set, file, index, interrupted, error));
     } finally {
       await conn.exec('reset lock_timeout; reset statement_timeout').catch(() => {});
     }
@@ -65,6 +67,7 @@ export async function applyWithoutTransaction(
 async function afterFailure(
   conn: MigrationConnection,
   journal: JournalTable,
+  set: string,
   file: MigrationFile,
   index: string | undefined,
   interrupted: boolean,
@@ -90,11 +93,11 @@ async function afterFailure(
   if (interrupted) {
     kept +=
       ` An earlier run of this file was interrupted, so its statement may have completed then; if it did, record it with: ` +
-      `update ${qualified(journal)} set completed = true where name = '${file.name}'.`;
+      `update ${qualified(journal)} set completed = true where migration_set = '${set.replaceAll("'", "''")}' and name = '${file.name}'.`;
     return kept;
   }
   try {
-    await forgetMigration(conn, journal, file.name);
+    await forgetMigration(conn, journal, set, file.name);
   } catch {
     return `${kept} Its started journal row could not be removed, so the journal marks it interrupted and the next run retries it.`;
   }

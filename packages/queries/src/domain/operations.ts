@@ -1,4 +1,4 @@
-import { migrationStatus, type MigrationStatus } from '@org/migrations';
+import { migrationStatus, orgMigrationsFolder, type MigrationStatus } from '@org/migrations';
 import type { OrgDatabase } from '../client/createDatabase.ts';
 
 /**
@@ -8,5 +8,5 @@ import type { OrgDatabase } from '../client/createDatabase.ts';
  * const { upToDate, counts } = await getMigrationStatus(database);
  */
 export function getMigrationStatus(database: Pick<OrgDatabase, 'client'>, options: { folder?: string } = {}): Promise<MigrationStatus> {
-  return migrationStatus(database.client, options);
+  return migrationStatus(database.client, { ...options, folder: options.folder ?? orgMigrationsFolder() });
 }

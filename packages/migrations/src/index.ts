@@ -10,6 +10,10 @@ export { defaultMigrationSet, ORG_MIGRATION_SET } from './journal/migrationSet.t
 export { readMigrationFolder } from './files/readMigrationFolder.ts';
 export { NO_TRANSACTION_MARKER } from './files/MigrationFile.ts';
 export { validateMigrationFile } from './files/validateMigrationFile.ts';
+export { lintMigrations } from './lint/lintMigrations.ts';
+export type { LintFinding } from './lint/lintMigrations.ts';
+export { LINT_RULES } from './lint/lintRules.ts';
+export type { LintRule } from './lint/lintRules.ts';
 export type { MigrationFileProblem } from './files/validateMigrationFile.ts';
 export type { MigrationFile } from './files/MigrationFile.ts';
 export type { MigrationClient } from './connection/MigrationConnection.ts';

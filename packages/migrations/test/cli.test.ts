@@ -115,7 +115,7 @@ describe('org-migrate CLI usage', () => {
   it('--help lists every command and option', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['up', 'status', 'check', 'create <name>']) expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['up', 'status', 'check', 'lint', 'create <name>']) expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     const options = ['--url', '--pglite', '--dir', '--allow-out-of-order', '--lock-timeout', '--statement-timeout', '--lock-wait', '--config', '--custom', '--no-transaction', '--help'];
     for (const option of options) expect(run.stdout).toContain(option);
   });

@@ -4,7 +4,12 @@ export const USAGE = `org-migrate <command> [options]
 Commands:
   up                 apply pending migrations (refuses edited, missing or out-of-order ones)
   status             show every migration's state
-  check              exit 1 when anything is pending, changed, out of order, missing or interrupted
+  check              exit 1 when anything is pending, changed, out of order, missing or interrupted,
+                     or when lint flags an unapplied migration
+  lint               flag destructive or long-locking DDL in unapplied migrations, with the safe
+                     alternative (without a database: each file, as if the ones before it ran);
+                     opt a statement out with
+                     -- org-migrate:allow <rule>
   create <name>      generate a migration with drizzle-kit (--custom: empty SQL file,
                      --no-transaction: empty file that runs outside a transaction)
 
@@ -28,4 +33,4 @@ Configuration: flags win over org-migrate.config.json in the working directory, 
 Without a folder from one of them, org-migrate refuses to run. @org/schema's own migrations:
   --dir node_modules/@org/migrations/migrations
 
-Exit codes: 0 done, 1 check found work, 2 usage error, 3 migration error.`;
+Exit codes: 0 done, 1 check or lint found something, 2 usage error, 3 migration error.`;

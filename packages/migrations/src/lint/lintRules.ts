@@ -1,4 +1,9 @@
-/** The rules of `org-migrate lint`, each with why it is flagged and what to do instead. */
+/**
+ * The rules of `org-migrate lint`, each with why it is flagged and what to do instead.
+ *
+ * @example
+ * console.log(LINT_RULES['set-not-null'].instead);
+ */
 export const LINT_RULES = {
   'drop-table': {
     reason: 'dropping a table deletes its data, and code still running against it fails',

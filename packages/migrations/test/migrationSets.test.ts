@@ -103,6 +103,14 @@ describe.each(engines)('migration sets sharing one journal on %s', (engine) => {
     expect((await migrate(scratch().client, { folder: other.dir, set: 'other' })).applied.map((m) => m.name)).toEqual(['0000_a']);
   });
 
+  it('an empty journal of an earlier version is upgraded, so two sets can share a file name', async () => {
+    await legacyJournal([]);
+    const a = folder({ '0000_init': 'create table a_init (id int);' });
+    const b = folder({ '0000_init': 'create table b_init (id int);' });
+    expect((await migrate(scratch().client, { folder: a.dir, set: 'a' })).applied.map((m) => m.name)).toEqual(['0000_init']);
+    expect((await migrate(scratch().client, { folder: b.dir, set: 'b' })).applied.map((m) => m.name)).toEqual(['0000_init']);
+  });
+
   it("another folder's rows from before sets existed are refused, naming them, instead of 'applied migration was edited'", async () => {
     await legacyJournal([
       ['0000_init', 'aaaa'],

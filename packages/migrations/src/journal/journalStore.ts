@@ -38,6 +38,7 @@ export async function ensureJournal(conn: MigrationConnection, table: JournalTab
  */
 export async function claimLegacyRows(conn: MigrationConnection, table: JournalTable, set: string): Promise<void> {
   await conn.query(`update ${qualified(table)} set migration_set = $1 where migration_set is null`, [set]);
+  // Cheap when there is nothing to do: one catalog query.
   const [pk] = await conn.query<{ name: string; columns: string }>(
     `select c.conname as name, string_agg(a.attname, ',' order by a.attnum) as columns
      from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)

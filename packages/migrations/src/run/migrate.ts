@@ -64,7 +64,8 @@ export async function migrate(client: MigrationClient, options: MigrateOptions):
       try {
         await ensureJournal(conn, journal);
         let view = rowsOfSet(await readJournal(conn, journal), set, files, qualified(journal));
-        if (view.legacy > 0) await claimLegacyRows(conn, journal, set);
+        // Also for an empty journal of an earlier version, whose primary key is still `name` alone.
+        await claimLegacyRows(conn, journal, set);
         const adopted: string[] = [];
         if (view.rows.length === 0 && options.drizzleJournal !== false) {
           const drizzleTable = { ...DRIZZLE_JOURNAL, ...(options.drizzleJournal || {}) };

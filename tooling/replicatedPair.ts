@@ -11,7 +11,8 @@ const BIN = '/usr/lib/postgresql/15/bin';
 /** Whether this machine can start PostgreSQL clusters of its own. */
 export const canStartClusters = existsSync(join(BIN, 'initdb')) && existsSync('/usr/sbin/runuser');
 
-function freePort(): Promise<number> {
+/** A TCP port nothing listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -23,7 +24,7 @@ function freePort(): Promise<number> {
 }
 
 // PostgreSQL refuses to run as root; the tools run as the postgres user.
-function asPostgres(tool: string, args: string[]): void {
+export function asPostgres(tool: string, args: string[]): void {
   const command = process.getuid?.() === 0 ? ['/usr/sbin/runuser', ['-u', 'postgres', '--', join(BIN, tool), ...args]] : [join(BIN, tool), args];
   execFileSync(command[0] as string, command[1] as string[], { stdio: 'pipe', timeout: 60_000 });
 }

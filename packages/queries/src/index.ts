@@ -9,6 +9,7 @@ export { createQueryLogger } from './logging/queryLogger.ts';
 export type { QueryLogEntry, QueryLoggerOptions } from './logging/queryLogger.ts';
 export type { OrgDb, AnyDb } from './internal/OrgDb.ts';
 export { rowsOf } from './internal/rows.ts';
+export { execute } from './internal/execute.ts';
 
 // Errors.
 export { DataLayerError, isDataLayerError } from './errors/DataLayerError.ts';
@@ -29,6 +30,9 @@ export {
   ConflictError,
   IllegalTransitionError,
   InvalidCursorError,
+  TooManyRowsError,
+  TransactionScopeError,
+  TransactionAbortedError,
   DatabaseError,
 } from './errors/errors.ts';
 export type { ConstraintDetails } from './errors/errors.ts';
@@ -54,7 +58,9 @@ export type {
   OffsetPage,
   UpsertOptions,
 } from './repository/createRepository.ts';
-export type { Filter, FilterOperators } from './repository/filters.ts';
+export type { Filter, FilterOperators, ComparisonOperators, TextOperators, ArrayOperators, JsonOperators } from './repository/filters.ts';
+export { MAX_FILTER_DEPTH, MAX_FILTER_LIST } from './repository/filters.ts';
+export { MAX_SORT_KEYS } from './repository/sorting.ts';
 export type { SortKey, SortDirection } from './repository/sorting.ts';
 export type { ColumnKey, ScopeOptions, SoftDeleteScope } from './repository/types.ts';
 export { MAX_PARAMETERS } from './repository/bulkInsert.ts';

@@ -4,14 +4,18 @@ import { sql, type Logger } from 'drizzle-orm';
 import { withReplicas } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import postgres, { type Sql } from 'postgres';
+import type postgres from 'postgres';
+import type { Sql } from 'postgres';
 import { mapDatabaseError } from '../errors/mapDatabaseError.ts';
 import type { OrgDb } from '../internal/OrgDb.ts';
 import { rowsOf } from '../internal/rows.ts';
 import { createQueryLogger } from '../logging/queryLogger.ts';
+import { guardedPglite } from '../transactions/guardedPglite.ts';
+import { pooledClient } from '../transactions/pooledClient.ts';
+import { healthReason } from './healthReason.ts';
 import { lockDataDir } from './lockDataDir.ts';
-import { guardedClient } from '../transactions/guardedClient.ts';
-import { DEFAULT_ACQUIRE_TIMEOUT_MS, setAcquireTimeout } from '../transactions/poolState.ts';
+import { portableDateParameters } from './portableDateParameters.ts';
+import { DEFAULT_ACQUIRE_TIMEOUT_MS } from '../transactions/transactionContext.ts';
 
 /** Options of {@link createDatabase}. */
 export interface CreateDatabaseOptions {
@@ -53,6 +57,8 @@ export interface HealthStatus {
   serverVersion?: string;
   /** The typed error's code when not reachable. */
   error?: string;
+  /** Why not, in words an operator can act on (refused, authentication failed, no such database, …); never a secret. */
+  reason?: string;
 }
 
 /** A database client: the typed drizzle db plus the lifecycle around it. */
@@ -71,7 +77,7 @@ export interface OrgDatabase {
 }
 
 function postgresClient(url: string, options: CreateDatabaseOptions): Sql {
-  const client = postgres(url, {
+  const settings = {
     max: options.pool?.max ?? 10,
     idle_timeout: options.pool?.idleTimeoutSeconds ?? 20,
     connect_timeout: options.pool?.connectTimeoutSeconds ?? 10,
@@ -83,10 +89,8 @@ function postgresClient(url: string, options: CreateDatabaseOptions): Sql {
       application_name: options.applicationName ?? '@org/queries',
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
-  });
-  const guarded = guardedClient(client);
-  setAcquireTimeout(guarded, options.pool?.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS);
-  return guarded;
+  };
+  return pooledClient(url, settings, options.pool?.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS);
 }
 
 /**
@@ -103,17 +107,22 @@ export function createDatabase(options: CreateDatabaseOptions = {}): OrgDatabase
   const config = { schema, ...(logger ? { logger } : {}) };
   if (!options.url) {
     const lock = lockDataDir(options.dataDir); // PGlite is single-writer: a second opener loses writes
-    const client = new PGlite(options.dataDir);
+    const client = guardedPglite(new PGlite(options.dataDir));
     const db = drizzlePglite(client, config) as unknown as OrgDb;
     return finish('pglite', client, db, db, () => client.close().finally(() => lock?.release()));
   }
   const client = postgresClient(options.url, options);
   const primary = drizzlePostgres(client, config) as unknown as OrgDb;
+  portableDateParameters(client);
   const replicaClients = (options.replicas ?? []).map((url) => postgresClient(url, options));
   const db = replicaClients.length
     ? (withReplicas(
         primary as never,
-        replicaClients.map((c) => drizzlePostgres(c, config)) as never,
+        replicaClients.map((c) => {
+          const replica = drizzlePostgres(c, config);
+          portableDateParameters(c);
+          return replica;
+        }) as never,
       ) as unknown as OrgDb)
     : primary;
   return finish('postgres', client, db, primary, async (timeout) => {
@@ -128,6 +137,7 @@ function finish(
   primary: OrgDb,
   close: (timeoutSeconds: number) => Promise<void>,
 ): OrgDatabase {
+  let closing: Promise<void> | undefined;
   return {
     db,
     primary,
@@ -140,9 +150,10 @@ function finish(
         return { ok: true, latencyMs: performance.now() - started, serverVersion: rows[0]?.server_version ?? '' };
       } catch (error) {
         const mapped = mapDatabaseError(error) as { code?: string };
-        return { ok: false, latencyMs: performance.now() - started, error: mapped.code ?? 'UNKNOWN' };
+        return { ok: false, latencyMs: performance.now() - started, error: mapped.code ?? 'UNKNOWN', reason: healthReason(error) };
       }
     },
-    close: (timeoutSeconds = 5) => close(timeoutSeconds),
+    // Closing twice (a shutdown hook and a test's afterAll) waits for the same close, never throws.
+    close: (timeoutSeconds = 5) => (closing ??= close(timeoutSeconds)),
   };
 }

@@ -16,6 +16,9 @@ export type DataLayerErrorCode =
   | 'CONFLICT'
   | 'ILLEGAL_TRANSITION'
   | 'INVALID_CURSOR'
+  | 'TOO_MANY_ROWS'
+  | 'TRANSACTION_SCOPE'
+  | 'TRANSACTION_ABORTED'
   | 'DATABASE';
 
 /**

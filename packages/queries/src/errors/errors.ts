@@ -215,6 +215,53 @@ export class InvalidCursorError extends DataLayerError {
 }
 
 /**
+ * A query ran on the outer database (or pool) while the same async context is inside a transaction on
+ * it. It would not see the transaction's writes, and on a small pool (or PGlite's single connection)
+ * it waits for the transaction that waits for it: a deadlock. Use the transaction's `tx` instead.
+ *
+ * @example
+ * await transaction(db, async (tx) => { await tx.insert(users).values(row); }); // not db.insert(...) inside
+ */
+export class TransactionScopeError extends DataLayerError {
+  constructor() {
+    super('TRANSACTION_SCOPE', "the outer database was used inside a transaction on it: use the transaction's tx");
+  }
+}
+
+/**
+ * The callback returned normally, but a statement inside it had failed (and the callback caught that
+ * error), so PostgreSQL had already aborted the transaction and its COMMIT became a ROLLBACK (25P02).
+ * Nothing was committed; without this error the caller would believe it was. Run the statement that
+ * may fail in a nested `transaction(tx, …)` (a savepoint) to recover from it inside.
+ *
+ * @example
+ * await transaction(tx, (sp) => sp.insert(users).values(row)).catch(() => undefined); // recoverable inside
+ */
+export class TransactionAbortedError extends DataLayerError {
+  constructor() {
+    super('TRANSACTION_ABORTED', 'a statement inside the transaction failed and its error was caught; the transaction was rolled back, nothing was committed', {
+      sqlState: '25P02',
+    });
+  }
+}
+
+/**
+ * A read without a limit matched more rows than the repository's `maxRows`: the data layer never
+ * drops rows silently. Pass a `limit`, or page with `paginate`/`page`.
+ *
+ * @example
+ * catch (e) { if (e instanceof TooManyRowsError) return repo.paginate({ limit: 100 }); }
+ */
+export class TooManyRowsError extends DataLayerError {
+  constructor(
+    readonly table: string,
+    readonly maxRows: number,
+  ) {
+    super('TOO_MANY_ROWS', `${table}: more than ${maxRows} rows match; pass a limit or page through them`);
+  }
+}
+
+/**
  * Any other database error, with its SQLSTATE.
  *
  * @example

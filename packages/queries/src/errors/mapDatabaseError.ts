@@ -1,23 +1,24 @@
 import { DrizzleQueryError } from 'drizzle-orm';
-import { DataLayerError } from './DataLayerError.ts';
+import { isDataLayerError } from './DataLayerError.ts';
+import { isStatementError } from './statementErrors.ts';
 import { toDataLayerError } from './toDataLayerError.ts';
 
 /**
- * Whether an error came from the database or its driver (as opposed to application code).
+ * Whether an error came from the database or its driver, as opposed to application code — decided by
+ * what the error is (drizzle's `DrizzleQueryError`, postgres.js's `PostgresError`, PGlite's
+ * `DatabaseError`, our own errors, and the very error objects our transactions' statements failed with), never by a `code` an application error may carry
+ * too: an HTTP client's `ETIMEDOUT` thrown inside a transaction is the application's, and stays so.
  *
  * @example
  * if (isDatabaseError(error)) metrics.increment('db.errors');
  */
 export function isDatabaseError(error: unknown): boolean {
-  if (error instanceof DataLayerError) return true;
-  for (let e = error as { code?: unknown; cause?: unknown; name?: unknown } | undefined, i = 0; e && i < 5; i++) {
-    if (e instanceof DataLayerError || e instanceof DrizzleQueryError) return true;
-    if (typeof e.code === 'string' && (/^[0-9A-Z]{5}$/.test(e.code) || /^(E[A-Z]+|CONNECT(ION)?_[A-Z_]+)$/.test(e.code))) {
-      return true;
-    }
-    e = e.cause as typeof e;
-  }
-  return false;
+  if (isDataLayerError(error) || error instanceof DrizzleQueryError || isStatementError(error)) return true;
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code, severity } = error as { name?: unknown; code?: unknown; severity?: unknown };
+  if (name === 'PostgresError') return true;
+  // PGlite's (pg-protocol's) DatabaseError, thrown raw by PGlite's own COMMIT: a server error message's fields.
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && typeof severity === 'string' && 'routine' in error;
 }
 
 /**

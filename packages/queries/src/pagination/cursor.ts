@@ -4,6 +4,9 @@ import { InvalidCursorError } from '../errors/errors.ts';
 /** Per-process key when none is configured: cursors then work within one process only. */
 const PROCESS_SECRET = randomBytes(32).toString('hex');
 
+/** Longest cursor accepted: a cursor is a few sort values, anything longer is not one of ours. */
+const MAX_CURSOR_LENGTH = 4096;
+
 /** The key cursors are signed with: the given one, `ORG_CURSOR_SECRET`, or a per-process random key. */
 export function cursorSecret(configured?: string): string {
   return configured ?? process.env.ORG_CURSOR_SECRET ?? PROCESS_SECRET;
@@ -14,20 +17,24 @@ function sign(payload: string, secret: string): string {
 }
 
 /**
- * An opaque cursor for the row values at a page edge: base64url JSON plus an HMAC, so a client can
+ * An opaque cursor for the sort values at a page edge: base64url JSON plus an HMAC, so a client can
  * neither read the sort values as an API nor forge or edit them.
+ *
+ * The values are PostgreSQL's own text for each key (`column::text`), never JS values: a JS `Date`
+ * holds milliseconds while timestamptz holds microseconds, and a cursor rounded to milliseconds skips
+ * or repeats every row sharing the edge's millisecond. `scope` names the table and sort the cursor
+ * was minted for; a cursor is refused anywhere else.
  */
-export function encodeCursor(signature: string, values: readonly unknown[], secret: string): string {
-  const encoded = values.map((v) => (v instanceof Date ? { $d: v.toISOString() } : v));
-  const payload = Buffer.from(JSON.stringify({ s: signature, v: encoded })).toString('base64url');
+export function encodeCursor(scope: string, values: readonly (string | null)[], secret: string): string {
+  const payload = Buffer.from(JSON.stringify({ s: scope, v: values })).toString('base64url');
   return `${payload}.${sign(payload, secret)}`;
 }
 
-/** Verifies and decodes a cursor made for the same sort; anything else is an {@link InvalidCursorError}. */
-export function decodeCursor(cursor: unknown, signature: string, secret: string): unknown[] {
-  if (typeof cursor !== 'string' || cursor.length > 4096) throw new InvalidCursorError('not a cursor');
-  const [payload, mac] = cursor.split('.');
-  if (!payload || !mac) throw new InvalidCursorError('malformed');
+/** Verifies and decodes a cursor made for the same table and sort; anything else is an {@link InvalidCursorError}. */
+export function decodeCursor(cursor: unknown, scope: string, keys: number, secret: string): (string | null)[] {
+  if (typeof cursor !== 'string' || cursor.length > MAX_CURSOR_LENGTH) throw new InvalidCursorError('not a cursor');
+  const [payload, mac, extra] = cursor.split('.');
+  if (!payload || !mac || extra !== undefined) throw new InvalidCursorError('malformed');
   const expected = Buffer.from(sign(payload, secret));
   const given = Buffer.from(mac);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
@@ -35,12 +42,14 @@ export function decodeCursor(cursor: unknown, signature: string, secret: string)
   }
   let decoded: { s?: unknown; v?: unknown };
   try {
-    decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof decoded;
   } catch {
     throw new InvalidCursorError('malformed');
   }
-  if (decoded.s !== signature || !Array.isArray(decoded.v)) {
-    throw new InvalidCursorError('made for a different sort order');
+  if (decoded.s !== scope) throw new InvalidCursorError('made for a different table or sort order');
+  const values = decoded.v;
+  if (!Array.isArray(values) || values.length !== keys || !values.every((v) => v === null || typeof v === 'string')) {
+    throw new InvalidCursorError('malformed');
   }
-  return decoded.v.map((v) => (v && typeof v === 'object' && '$d' in v ? new Date(String((v as { $d: unknown }).$d)) : v));
+  return values as (string | null)[];
 }

@@ -1,26 +1,42 @@
-import { and, eq, gt, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { ResolvedSort } from '../repository/sorting.ts';
+import { and, or, sql, type Column, type SQL } from 'drizzle-orm';
+
+/** A sort key as keyset pages need it: the column and its direction. */
+export interface KeysetKey {
+  column: Column;
+  direction: 'asc' | 'desc';
+}
+
+/**
+ * A cursor value bound as text and cast back to the column's own type, so the comparison happens in
+ * PostgreSQL at the column's full precision (microseconds, numeric scale, bigint beyond 2^53) and never
+ * passes through a JS value. The type name comes from the table definition, never from input.
+ */
+export function cursorValue(column: Column, text: string | null): SQL {
+  // `$n::text` first: postgres.js serialises a parameter by the type the server infers for it, and its
+  // boolean serialiser turns the string 'true' into 'f'. A text parameter is passed through untouched.
+  return sql`cast(${text}::text as ${sql.raw(column.getSQLType())})`;
+}
 
 /**
  * The rows strictly after (or before) the given edge values in a multi-column sort with mixed
  * directions: `(a > va) OR (a = va AND b > vb) OR …`. Sort columns are NOT NULL (checked when the
  * repository is made), so plain comparisons are exact.
  */
-export function keysetCondition(sort: ResolvedSort, values: readonly unknown[], backwards: boolean): SQL {
+export function keysetCondition(keys: readonly KeysetKey[], values: readonly (string | null)[], backwards: boolean): SQL {
+  const bound = keys.map((k, i) => cursorValue(k.column, values[i] ?? null));
   // One direction throughout: a row comparison `(a, b) < ($1, $2)`, which PostgreSQL answers with an
   // index range scan, so a deep page costs what the first one does.
-  if (sort.keys.every((k) => k.direction === sort.keys[0]!.direction)) {
-    const ascending = (sort.keys[0]!.direction === 'asc') !== backwards;
-    const left = sql.join(sort.keys.map((k) => sql`${k.column}`), sql`, `);
-    const right = sql.join(sort.keys.map((k, i) => sql`${sql.param(values[i], k.column)}`), sql`, `);
+  if (keys.every((k) => k.direction === keys[0]!.direction)) {
+    const ascending = (keys[0]!.direction === 'asc') !== backwards;
+    const left = sql.join(keys.map((k) => sql`${k.column}`), sql`, `);
+    const right = sql.join(bound, sql`, `);
     return ascending ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`;
   }
-  const branches: SQL[] = [];
-  sort.keys.forEach((key, i) => {
+  const branches = keys.map((key, i) => {
     const ascending = (key.direction === 'asc') !== backwards;
-    const equalities = sort.keys.slice(0, i).map((k, j) => eq(k.column, values[j]));
-    const step = ascending ? gt(key.column, values[i]) : lt(key.column, values[i]);
-    branches.push(equalities.length ? and(...equalities, step)! : step);
+    const equalities = keys.slice(0, i).map((k, j) => sql`${k.column} = ${bound[j]}`);
+    const step = ascending ? sql`${key.column} > ${bound[i]}` : sql`${key.column} < ${bound[i]}`;
+    return equalities.length ? and(...equalities, step)! : step;
   });
   return or(...branches)!;
 }

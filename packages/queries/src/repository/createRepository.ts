@@ -14,14 +14,14 @@ import {
 } from 'drizzle-orm';
 import type { PgDatabase, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import { NotFoundError, ValidationError } from '../errors/errors.ts';
+import { NotFoundError, TooManyRowsError, ValidationError } from '../errors/errors.ts';
 import { mapDatabaseError } from '../errors/mapDatabaseError.ts';
 import type { AnyDb } from '../internal/OrgDb.ts';
 import { cursorSecret, decodeCursor, encodeCursor } from '../pagination/cursor.ts';
 import { keysetCondition } from '../pagination/keysetCondition.ts';
 import { transaction } from '../transactions/transaction.ts';
 import { chunkedInsert, copyInsert } from './bulkInsert.ts';
-import { isPossibleKey } from './filterOperand.ts';
+import { checkColumnValue, isPossibleKey } from './columnValue.ts';
 import { buildWhere, type Filter } from './filters.ts';
 import { statementName } from '../internal/statementName.ts';
 import { pgliteFastRead } from './pgliteFastRead.ts';
@@ -31,6 +31,7 @@ import type { ScopedQueryResult } from './scopedQueryResult.ts';
 import { orderTerms, resolveSort, type SortKey } from './sorting.ts';
 import { scopeOf, type ColumnKey, type ColumnMap, type ScopeOptions } from './types.ts';
 import { validateInput } from './validateInput.ts';
+import { checkWrite, writePolicy } from './writableColumns.ts';
 
 /** Options of {@link createRepository}. */
 export interface RepositoryOptions<TTable extends PgTable> {
@@ -42,8 +43,23 @@ export interface RepositoryOptions<TTable extends PgTable> {
   defaultSort?: readonly SortKey<ColumnKey<TTable>>[];
   /** Key for signing keyset cursors; `ORG_CURSOR_SECRET` or a per-process key by default. */
   cursorSecret?: string;
-  /** Upper bound of `limit` and page sizes. Default 100. */
+  /** Upper bound of page sizes (`paginate`, `page`). Default 100. */
   maxPageSize?: number;
+  /**
+   * Most rows `findMany` returns: its `limit` may not exceed it, and without a limit a read that
+   * matches more rows fails with {@link TooManyRowsError} instead of silently dropping some. Default 1000.
+   */
+  maxRows?: number;
+  /**
+   * Columns callers may set on `create` but never change with `update` (ownership, e.g. `userId`):
+   * moving a row to another owner is a domain operation with its own audit trail.
+   */
+  immutable?: readonly ColumnKey<TTable>[];
+  /**
+   * Columns generic writes may set although they are protected by default: the primary key when it has
+   * a default, `createdAt`, `updatedAt`, `deletedAt`, generated columns, or an `immutable` one on update.
+   */
+  writable?: readonly ColumnKey<TTable>[];
   /** Row count from which `insertBulk` uses COPY instead of INSERT. Default 500. */
   copyThreshold?: number;
 }
@@ -121,6 +137,8 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
   }
   const defaultSort = (options.defaultSort ?? []) as readonly SortKey[];
   const maxPageSize = options.maxPageSize ?? 100;
+  const maxRows = options.maxRows ?? 1000;
+  const policy = writePolicy(columns, primaryKey, options.immutable ?? [], options.writable ?? []);
   const secret = cursorSecret(options.cursorSecret);
   const anyDb = db as unknown as {
     select(fields?: unknown): { from(t: PgTable): any };
@@ -140,11 +158,25 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
   };
   const where = (opts: ReadOptions<TTable> = {}, extra?: SQL) =>
     and(buildWhere(columns, opts.where as Record<string, unknown>), scopeCondition(columns, scopeOf(opts)), extra);
-  const limitOf = (limit: number | undefined, fallback: number) => {
+  const limitOf = (limit: unknown, fallback: number, max = maxPageSize) => {
     const n = limit ?? fallback;
-    if (!Number.isInteger(n) || n < 1 || n > maxPageSize) throw new ValidationError(`limit must be 1..${maxPageSize}`);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > max) throw new ValidationError(`limit must be an integer from 1 to ${max}`);
     return n;
   };
+  const offsetOf = (offset: unknown) => {
+    const n = offset ?? 0;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new ValidationError('offset must be a non-negative integer');
+    return n;
+  };
+  // A key given to a write must be one the column can hold: a typed error before SQL, not 22P02.
+  const keyOf = (id: unknown) => checkColumnValue(pk, id, primaryKey);
+  // The table's own limits and the repository's zod schema, both before SQL; zod's output is bound.
+  const checked = (schema: z.ZodType | undefined, allowed: ReadonlySet<string>, input: unknown, what: string) => {
+    const { values, issues } = checkWrite(columns, allowed, input);
+    const parsed = validateInput(schema, input, what, issues) as Record<string, unknown>;
+    return schema ? checkWrite(columns, allowed, parsed).values : values;
+  };
+  const insertValues = (input: unknown, what: string) => checked(options.schemas?.insert, policy.insert, input, what);
   const sortOf = (requested: readonly SortKey[] | undefined) =>
     resolveSort(columns, [...sortable, primaryKey], requested ?? defaultSort, primaryKey);
 
@@ -217,15 +249,20 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
     findMany: (
       opts: ReadOptions<TTable> & { orderBy?: readonly SortKey<ColumnKey<TTable>>[]; limit?: number; offset?: number } = {},
     ): Promise<Row[]> =>
-      guard(() =>
-        anyDb
+      guard(async () => {
+        // Without a limit, read one row more than allowed: more matches is an error, never a silent cut.
+        const bounded = opts.limit !== undefined;
+        const limit = bounded ? limitOf(opts.limit, maxRows, maxRows) : maxRows + 1;
+        const rows: Row[] = await anyDb
           .select()
           .from(table)
           .where(where(opts))
           .orderBy(...orderTerms(sortOf(opts.orderBy)))
-          .limit(limitOf(opts.limit, maxPageSize))
-          .offset(Math.max(0, opts.offset ?? 0)),
-      ),
+          .limit(limit)
+          .offset(offsetOf(opts.offset));
+        if (!bounded && rows.length > maxRows) throw new TooManyRowsError(name, maxRows);
+        return rows;
+      }),
 
     /** Relational read (drizzle's `db.query`), with the soft-delete scope applied to related rows too. */
     findManyWith: <TConfig extends ManyConfig<TDb, TTable>>(
@@ -304,7 +341,7 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
     /** Validates and inserts one row; returns it as stored. */
     create: (input: Insert): Promise<Row> =>
       guard(async () => {
-        const value = validateInput(options.schemas?.insert, input, `${name} row`);
+        const value = insertValues(input, `${name} row`);
         const [row] = await anyDb.insert(table).values(value).returning();
         return row as Row;
       }),
@@ -336,9 +373,10 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
     /** Validates a patch and updates one live row; {@link NotFoundError} when there is none. */
     update: (id: Row[keyof Row] | string, patch: Partial<Insert>): Promise<Row> =>
       guard(async () => {
-        const value = validateInput(options.schemas?.update, patch, `${name} update`);
+        const key = keyOf(id);
+        const value = checked(options.schemas?.update, policy.update, patch, `${name} update`);
         if (Object.values(value as object).every((v) => v === undefined)) throw new ValidationError('empty update');
-        const [row] = await anyDb.update(table).set(value).where(and(eq(pk, id), scopeCondition(columns, 'live'))).returning();
+        const [row] = await anyDb.update(table).set(value).where(and(eq(pk, key), scopeCondition(columns, 'live'))).returning();
         if (!row) throw new NotFoundError(name, `${primaryKey} = ?`);
         return row as Row;
       }),
@@ -349,7 +387,7 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
      */
     upsert: (input: Insert, upsert: UpsertOptions<TTable>): Promise<Row> =>
       guard(async () => {
-        const value = validateInput(options.schemas?.insert, input, `${name} row`) as Record<string, unknown>;
+        const value = insertValues(input, `${name} row`) as Record<string, unknown>;
         const targets = (Array.isArray(upsert.target) ? upsert.target : [upsert.target]) as string[];
         for (const t of targets) if (!Object.hasOwn(columns, t)) throw new ValidationError(`unknown upsert target '${t}'`);
         const keys = upsert.set === undefined || upsert.set === 'all' ? Object.keys(value) : [...upsert.set];
@@ -358,7 +396,6 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
           if (targets.includes(key) || key === primaryKey || key === 'createdAt' || !Object.hasOwn(columns, key)) continue;
           set[key] = sql.raw(`excluded."${columns[key]!.name}"`);
         }
-        if ('updatedAt' in columns) set.updatedAt = sql`now()`;
         const [row] = await anyDb
           .insert(table)
           .values(value)
@@ -374,7 +411,7 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
     /** Deletes one row: a soft delete on soft-deletable tables, a hard delete otherwise. */
     async delete(id: Row[keyof Row] | string): Promise<boolean> {
       if (softDeletable) return (await repository.softDelete(id).then(() => true, rethrowUnlessNotFound)) ?? false;
-      return guard(async () => (await anyDb.delete(table).where(eq(pk, id)).returning({ id: pk })).length > 0);
+      return guard(async () => (await anyDb.delete(table).where(eq(pk, keyOf(id))).returning({ id: pk })).length > 0);
     },
 
     /** Marks a live row deleted; {@link NotFoundError} when there is no live row. */
@@ -385,15 +422,16 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
 
     /** Hard-deletes one row whatever its state. */
     purge: (id: Row[keyof Row] | string): Promise<boolean> =>
-      guard(async () => (await anyDb.delete(table).where(eq(pk, id)).returning({ id: pk })).length > 0),
+      guard(async () => (await anyDb.delete(table).where(eq(pk, keyOf(id))).returning({ id: pk })).length > 0),
 
     /** Hard-deletes the rows soft-deleted before a date; returns how many. */
     purgeDeleted: (before: Date): Promise<number> =>
       guard(async () => {
         requireSoftDelete();
+        const cutoff = checkColumnValue(columns.deletedAt!, before, 'before');
         const gone = await anyDb
           .delete(table)
-          .where(and(isNotNull(columns.deletedAt!), lt(columns.deletedAt!, before)))
+          .where(and(isNotNull(columns.deletedAt!), lt(columns.deletedAt!, cutoff)))
           .returning({ id: pk });
         return gone.length;
       }),
@@ -407,26 +445,34 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
       opts: ReadOptions<TTable> & { sort?: readonly SortKey<ColumnKey<TTable>>[]; limit?: number; after?: string; before?: string } = {},
     ): Promise<KeysetPage<Row>> =>
       guard(async () => {
+        if (opts.after !== undefined && opts.before !== undefined) throw new ValidationError("paginate takes 'after' or 'before', not both");
         const sort = sortOf(opts.sort);
         const limit = limitOf(opts.limit, 20);
         const backwards = opts.before !== undefined;
         const edge = opts.after ?? opts.before;
-        const after = edge === undefined ? undefined : keysetCondition(sort, decodeCursor(edge, sort.signature, secret), backwards);
-        const rows: Row[] = await anyDb
-          .select()
+        const scope = `${name}|${sort.signature}`;
+        const after = edge === undefined ? undefined : keysetCondition(sort.keys, decodeCursor(edge, scope, sort.keys.length, secret), backwards);
+        // The edge values come back as PostgreSQL's own text, at the column's full precision.
+        const keyFields = Object.fromEntries(sort.keys.map((k, i) => [cursorField(i), sql<string>`${k.column}::text`]));
+        const rows: Record<string, unknown>[] = await anyDb
+          .select({ ...columns, ...keyFields })
           .from(table)
           .where(where(opts, after))
           .orderBy(...orderTerms(sort, backwards))
           .limit(limit + 1);
         const more = rows.length > limit;
-        const items = rows.slice(0, limit);
-        if (backwards) items.reverse();
-        const cursorOf = (row: Row | undefined) =>
-          row && encodeCursor(sort.signature, sort.keys.map((k) => (row as Record<string, unknown>)[k.name]), secret);
+        const page = rows.slice(0, limit);
+        if (backwards) page.reverse();
+        const edges = page.map((row) => sort.keys.map((_, i) => row[cursorField(i)] as string | null));
+        const items = page.map((row) => {
+          for (let i = 0; i < sort.keys.length; i++) delete row[cursorField(i)];
+          return row as Row;
+        });
+        const cursorOf = (values: (string | null)[] | undefined) => values && encodeCursor(scope, values, secret);
         return {
           items,
-          nextCursor: (backwards ? edge !== undefined : more) ? cursorOf(items.at(-1)) : undefined,
-          prevCursor: (backwards ? more : edge !== undefined) ? cursorOf(items[0]) : undefined,
+          nextCursor: (backwards ? edge !== undefined : more) ? cursorOf(edges.at(-1)) : undefined,
+          prevCursor: (backwards ? more : edge !== undefined) ? cursorOf(edges[0]) : undefined,
         };
       }),
 
@@ -437,19 +483,32 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
       guard(async () => {
         const pageSize = limitOf(opts.pageSize, 20);
         const page = opts.page ?? 1;
-        if (!Number.isInteger(page) || page < 1) throw new ValidationError('page must be a positive integer');
-        const [items, total] = await Promise.all([
-          repository.findMany({ ...opts, limit: pageSize, offset: (page - 1) * pageSize }),
-          repository.count(opts),
-        ]);
+        if (typeof page !== 'number' || !Number.isSafeInteger(page) || page < 1 || (page - 1) * pageSize > Number.MAX_SAFE_INTEGER) {
+          throw new ValidationError('page must be a positive integer');
+        }
+        // Rows and total in one statement, so one snapshot: they cannot disagree under concurrent writes.
+        const rows: Record<string, unknown>[] = await anyDb
+          .select({ ...columns, [TOTAL_FIELD]: sql<string>`count(*) over ()` })
+          .from(table)
+          .where(where(opts))
+          .orderBy(...orderTerms(sortOf(opts.orderBy)))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize);
+        // A page past the end has no row to carry the total; only then is it counted on its own.
+        const total = rows.length > 0 ? Number(rows[0]![TOTAL_FIELD]) : page === 1 ? 0 : await repository.count(opts);
+        const items = rows.map((row) => {
+          delete row[TOTAL_FIELD];
+          return row as Row;
+        });
         return { items, total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
       }),
   };
 
   function validateRows(inputs: readonly Insert[]): Record<string, unknown>[] {
+    if (!Array.isArray(inputs)) throw new ValidationError(`${name} rows must be a list`);
     return inputs.map((input, i) => {
       try {
-        return validateInput(options.schemas?.insert, input, `${name} row ${i}`) as Record<string, unknown>;
+        return insertValues(input, `${name} row ${i}`) as Record<string, unknown>;
       } catch (error) {
         if (error instanceof ValidationError) {
           throw new ValidationError(error.message, error.issues.map((issue) => ({ ...issue, path: [i, ...issue.path] })) as never);
@@ -468,8 +527,9 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
       requireSoftDelete();
       const [row] = await anyDb
         .update(table)
-        .set({ deletedAt: deleted ? new Date() : null })
-        .where(and(eq(pk, id), scopeCondition(columns, deleted ? 'live' : 'deleted')))
+        // The database's clock, like the updated_at trigger: one time source for every timestamp.
+        .set({ deletedAt: deleted ? sql`now()` : null })
+        .where(and(eq(pk, keyOf(id)), scopeCondition(columns, deleted ? 'live' : 'deleted')))
         .returning();
       if (!row) throw new NotFoundError(name, `${deleted ? 'live' : 'deleted'} ${primaryKey} = ?`);
       return row as Row;
@@ -478,6 +538,10 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
 
   return repository;
 }
+
+/** Result fields the page queries add and strip again; no table column is named like them. */
+const TOTAL_FIELD = '__org_total';
+const cursorField = (i: number) => `__org_k${i}`;
 
 /** A cache key for a relational config made only of plain data, or undefined when it holds SQL or functions. */
 function plainShape(config: unknown): string | undefined {

@@ -1,105 +1,181 @@
-import { and, eq, gt, gte, ilike, inArray, isNotNull, isNull, like, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContained, arrayContains, arrayOverlaps, eq, gt, gte, ilike, inArray, isNotNull, isNull, like, lt, lte, ne, notInArray, or, sql, type Column, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { ValidationError } from '../errors/errors.ts';
-import { filterOperand } from './filterOperand.ts';
+import { checkColumnValue, isTextColumn } from './columnValue.ts';
 import type { ColumnKey, ColumnMap, ColumnValue } from './types.ts';
 
-/** Comparison operators of one column. */
-export interface FilterOperators<V> {
-  eq?: V;
-  ne?: V;
+/**
+ * Deepest nesting of `or` a filter may have: deeper trees come from generated input, not from people.
+ *
+ * @example
+ * if (depthOf(requestFilter) > MAX_FILTER_DEPTH) return reply(400, 'filter too deep');
+ */
+export const MAX_FILTER_DEPTH = 8;
+
+/**
+ * Most values an `in`/`notIn` list (or an `or` list) may hold; beyond it, page or use a join.
+ *
+ * @example
+ * for (const ids of chunk(allIds, MAX_FILTER_LIST)) rows.push(...(await repo.findMany({ where: { id: { in: ids } } })));
+ */
+export const MAX_FILTER_LIST = 10_000;
+
+/** Comparison operators every scalar column has. */
+export interface ComparisonOperators<V> {
+  eq?: V | null;
+  ne?: V | null;
   gt?: V;
   gte?: V;
   lt?: V;
   lte?: V;
   in?: readonly V[];
   notIn?: readonly V[];
-  /** SQL LIKE pattern (bound as a parameter; `%` and `_` are wildcards). */
-  like?: string;
-  ilike?: string;
   isNull?: boolean;
 }
 
+/** Operators of text columns: comparisons plus SQL LIKE patterns (bound as parameters; `%` and `_` are wildcards). */
+export interface TextOperators<V> extends ComparisonOperators<V> {
+  like?: string;
+  ilike?: string;
+}
+
+/** Operators of array columns: `contains` (`@>`), `containedBy` (`<@`), `overlaps` (`&&`). */
+export interface ArrayOperators<V> {
+  eq?: V;
+  contains?: V;
+  containedBy?: V;
+  overlaps?: V;
+  isNull?: boolean;
+}
+
+/** Operators of json/jsonb columns: containment (`@>`) only; a JSON value is never compared as a literal. */
+export interface JsonOperators<V> {
+  contains?: V;
+  isNull?: boolean;
+}
+
+/** The operators a filter offers for one column, by the column's type. */
+export type FilterOperators<C extends Column, V> = C['_']['dataType'] extends 'json'
+  ? JsonOperators<V>
+  : C['_']['dataType'] extends 'array'
+    ? ArrayOperators<V>
+    : C['_']['columnType'] extends 'PgText' | 'PgVarchar' | 'PgChar'
+      ? TextOperators<V>
+      : ComparisonOperators<V>;
+
+type FilterColumn<TTable extends PgTable, K extends ColumnKey<TTable>> = TTable['_']['columns'][K] & Column;
+
 /**
- * A typed filter: column names with a value (equality), `null` (IS NULL) or operators; all ANDed,
- * with `or` for alternatives. Column names are checked against the table at run time too, so a
- * filter built from request input can never name something else; values are always bound.
+ * A typed filter: column names with a value (equality), `null` (IS NULL) or the operators of that
+ * column's type; all ANDed, with `or` for alternatives. Column names, operators and operand types are
+ * checked at run time too, so a filter built from request input can never name something else, and a
+ * value the column cannot hold is a {@link ValidationError} before SQL; values are always bound.
+ * Bounds: `or` nests at most {@link MAX_FILTER_DEPTH} deep; lists hold at most {@link MAX_FILTER_LIST} values.
  *
  * @example
  * const where: Filter<typeof leads> = { state: { in: ['CA', 'TX'] }, debtAmount: { gte: '10000' }, partnerId: null };
  */
 export type Filter<TTable extends PgTable> = {
-  [K in ColumnKey<TTable>]?: ColumnValue<TTable, K> | null | FilterOperators<ColumnValue<TTable, K>>;
-} & { or?: Filter<TTable>[] };
+  [K in ColumnKey<TTable>]?: FilterColumn<TTable, K>['_']['dataType'] extends 'json'
+    ? FilterOperators<FilterColumn<TTable, K>, ColumnValue<TTable, K>> | null
+    : ColumnValue<TTable, K> | null | FilterOperators<FilterColumn<TTable, K>, ColumnValue<TTable, K>>;
+} & { or?: readonly Filter<TTable>[] };
 
-const OPERATORS = new Set(['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'notIn', 'like', 'ilike', 'isNull']);
+const COMPARISON = new Set(['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'notIn', 'isNull']);
+const TEXT = new Set([...COMPARISON, 'like', 'ilike']);
+const ARRAY = new Set(['eq', 'contains', 'containedBy', 'overlaps', 'isNull']);
+const JSON_OPS = new Set(['contains', 'isNull']);
 
-function isOperatorObject(value: unknown): value is Record<string, unknown> {
+function operatorsOf(column: Column): ReadonlySet<string> {
+  if (column.dataType === 'json') return JSON_OPS;
+  if (column.dataType === 'array') return ARRAY;
+  return isTextColumn(column) ? TEXT : COMPARISON;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
 /**
  * Turns a {@link Filter} into SQL over the given columns (a table's, or a relational query's aliased
- * `fields`). Unknown columns and operators are a {@link ValidationError}, never SQL.
+ * `fields`). Unknown columns, operators the column's type does not have, operands the column cannot
+ * hold and trees beyond the bounds are a {@link ValidationError}, never SQL.
  */
-export function buildWhere(columns: ColumnMap, filter: Record<string, unknown> | undefined): SQL | undefined {
-  if (!filter) return undefined;
-  const parts: (SQL | undefined)[] = [];
-  for (const [key, value] of Object.entries(filter)) {
+export function buildWhere(columns: ColumnMap, filter: unknown, depth = 0): SQL | undefined {
+  if (filter === undefined) return undefined;
+  if (!isPlainObject(filter)) throw new ValidationError('a filter must be an object of column conditions');
+  if (depth > MAX_FILTER_DEPTH) throw new ValidationError(`filter.or nests deeper than ${MAX_FILTER_DEPTH} levels`);
+  const parts: SQL[] = [];
+  for (const key of Object.keys(filter)) {
+    const value = filter[key];
     if (value === undefined) continue;
     if (key === 'or') {
-      if (!Array.isArray(value)) throw new ValidationError('filter.or must be an array of filters');
-      const alternatives = value.map((f) => buildWhere(columns, f as Record<string, unknown>) ?? sql`true`);
-      parts.push(alternatives.length ? or(...alternatives) : sql`false`);
+      if (!Array.isArray(value) || value.length > MAX_FILTER_LIST) throw new ValidationError('filter.or must be a list of filters');
+      const alternatives = value.map((f: unknown) => buildWhere(columns, f, depth + 1) ?? sql`true`);
+      parts.push(alternatives.length ? or(...alternatives)! : sql`false`);
       continue;
     }
-    if (!Object.hasOwn(columns, key)) throw new ValidationError(`unknown filter field '${String(key).slice(0, 64)}'`);
+    if (!Object.hasOwn(columns, key)) throw new ValidationError(`unknown filter field; fields: ${Object.keys(columns).join(', ')}`);
     const column = columns[key]!;
     if (value === null) {
       parts.push(isNull(column));
-    } else if (isOperatorObject(value) && column.columnType !== 'PgJsonb') {
-      for (const [op, operand] of Object.entries(value)) {
-        if (!OPERATORS.has(op)) throw new ValidationError(`unknown filter operator '${op.slice(0, 32)}' on '${key}'`);
-        if (operand === undefined) continue;
-        parts.push(condition(column, op, operand, key));
+    } else if (isPlainObject(value)) {
+      const allowed = operatorsOf(column);
+      for (const op of Object.keys(value)) {
+        if (!allowed.has(op)) throw new ValidationError(`'${key}' has no such filter operator; it takes ${[...allowed].join(', ')}`);
+        const operand = value[op];
+        if (operand !== undefined) parts.push(condition(column, op, operand, key));
       }
+    } else if (column.dataType === 'json') {
+      throw new ValidationError(`'${key}' is JSON: filter it with { contains: … } or { isNull: … }`);
     } else {
-      parts.push(eq(column, filterOperand(column, value, key)));
+      parts.push(eq(column, checkColumnValue(column, value, key)));
     }
   }
-  const defined = parts.filter((p): p is SQL => p !== undefined);
-  return defined.length === 0 ? undefined : defined.length === 1 ? defined[0] : and(...defined);
+  return parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : and(...parts);
 }
 
-function condition(column: ColumnMap[string], op: string, raw: unknown, key: string): SQL {
-  const check = (v: unknown) => filterOperand(column, v, key);
-  const operand = op === 'isNull' || op === 'like' || op === 'ilike' || raw === null ? raw : Array.isArray(raw) ? raw.map(check) : check(raw);
+function condition(column: Column, op: string, raw: unknown, key: string): SQL {
+  const value = (v: unknown) => checkColumnValue(column, v, key);
   switch (op) {
     case 'eq':
-      return operand === null ? isNull(column) : eq(column, operand);
+      return raw === null ? isNull(column) : eq(column, value(raw));
     case 'ne':
-      return operand === null ? isNotNull(column) : ne(column, operand);
+      return raw === null ? isNotNull(column) : ne(column, value(raw));
     case 'gt':
-      return gt(column, operand);
+      return gt(column, value(raw));
     case 'gte':
-      return gte(column, operand);
+      return gte(column, value(raw));
     case 'lt':
-      return lt(column, operand);
+      return lt(column, value(raw));
     case 'lte':
-      return lte(column, operand);
+      return lte(column, value(raw));
     case 'in':
     case 'notIn': {
-      if (!Array.isArray(operand)) throw new ValidationError(`'${op}' on '${key}' takes an array`);
-      if (operand.length === 0) return op === 'in' ? sql`false` : sql`true`;
-      return op === 'in' ? inArray(column, operand) : notInArray(column, operand);
+      if (!Array.isArray(raw) || raw.length > MAX_FILTER_LIST) {
+        throw new ValidationError(`'${op}' on '${key}' takes a list of at most ${MAX_FILTER_LIST} values`);
+      }
+      if (raw.length === 0) return op === 'in' ? sql`false` : sql`true`;
+      const values = raw.map(value);
+      return op === 'in' ? inArray(column, values) : notInArray(column, values);
     }
     case 'like':
-    case 'ilike':
-      if (typeof operand !== 'string') throw new ValidationError(`'${op}' on '${key}' takes a string`);
+    case 'ilike': {
+      if (typeof raw !== 'string' || raw.includes('\0') || raw.length > 1000) {
+        throw new ValidationError(`'${op}' on '${key}' takes a pattern string of at most 1000 characters`);
+      }
       // A pattern ending in an unpaired backslash is an error in PostgreSQL (22025); refuse it up front.
-      if (/(^|[^\\])(\\\\)*\\$/.test(operand)) throw new ValidationError(`'${op}' pattern on '${key}' ends with an unescaped backslash`);
-      return op === 'like' ? like(column, operand) : ilike(column, operand);
+      if (/(^|[^\\])(\\\\)*\\$/.test(raw)) throw new ValidationError(`'${op}' pattern on '${key}' ends with an unescaped backslash`);
+      return op === 'like' ? like(column, raw) : ilike(column, raw);
+    }
+    case 'contains':
+      return arrayContains(column, value(raw) as never);
+    case 'containedBy':
+      return arrayContained(column, value(raw) as never);
+    case 'overlaps':
+      return arrayOverlaps(column, value(raw) as never);
     default:
-      return operand ? isNull(column) : isNotNull(column);
+      if (typeof raw !== 'boolean') throw new ValidationError(`'isNull' on '${key}' takes a boolean`);
+      return raw ? isNull(column) : isNotNull(column);
   }
 }

@@ -2,6 +2,14 @@ import { asc, desc, type Column, type SQL } from 'drizzle-orm';
 import { ValidationError } from '../errors/errors.ts';
 import type { ColumnMap } from './types.ts';
 
+/**
+ * Most sort keys one request may give: more cannot be served by an index and only cost.
+ *
+ * @example
+ * const sort = requested.slice(0, MAX_SORT_KEYS);
+ */
+export const MAX_SORT_KEYS = 8;
+
 /** A sort direction. */
 export type SortDirection = 'asc' | 'desc';
 
@@ -27,13 +35,17 @@ export function resolveSort(
   primaryKey: string,
 ): ResolvedSort {
   const keys: ResolvedSort['keys'] = [];
-  for (const entry of requested) {
-    const [name, direction] = entry as unknown as [unknown, unknown];
+  if (!Array.isArray(requested) || requested.length > MAX_SORT_KEYS) {
+    throw new ValidationError(`sort must be a list of at most ${MAX_SORT_KEYS} [column, direction] pairs`);
+  }
+  for (const entry of requested as readonly unknown[]) {
+    if (!Array.isArray(entry) || entry.length !== 2) throw new ValidationError('each sort key must be a [column, direction] pair');
+    const [name, direction] = entry as [unknown, unknown];
     if (typeof name !== 'string' || !allowed.includes(name) || !Object.hasOwn(columns, name)) {
-      throw new ValidationError(`cannot sort by '${String(name).slice(0, 64)}'; allowed: ${allowed.join(', ') || 'none'}`);
+      throw new ValidationError(`cannot sort by that column; allowed: ${allowed.join(', ') || 'none'}`);
     }
     if (direction !== 'asc' && direction !== 'desc') {
-      throw new ValidationError(`sort direction must be 'asc' or 'desc', not '${String(direction).slice(0, 16)}'`);
+      throw new ValidationError("sort direction must be 'asc' or 'desc'");
     }
     if (!keys.some((k) => k.name === name)) keys.push({ name, column: columns[name]!, direction });
   }

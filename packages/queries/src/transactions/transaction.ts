@@ -2,7 +2,7 @@ import { is } from 'drizzle-orm';
 import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { DataLayerError } from '../errors/DataLayerError.ts';
 import { mapDatabaseError } from '../errors/mapDatabaseError.ts';
-import { postgresJsRoot, runPostgresJsTransaction } from './postgresJsTransaction.ts';
+import { ValidationError } from '../errors/errors.ts';
 
 /** Options of {@link transaction}. */
 export interface TransactionOptions {
@@ -19,6 +19,30 @@ export interface TransactionOptions {
 }
 
 const RETRYABLE = new Set(['SERIALIZATION_FAILURE', 'DEADLOCK']);
+const ISOLATION_LEVELS = new Set(['read committed', 'repeatable read', 'serializable']);
+const ACCESS_MODES = new Set(['read only', 'read write']);
+
+/**
+ * Checks the options before anything runs: isolation level and access mode end up in SQL text
+ * (drizzle's SET TRANSACTION writes them raw), so only the documented literals get through.
+ */
+function checkOptions(options: TransactionOptions): void {
+  if (options.isolationLevel !== undefined && !ISOLATION_LEVELS.has(options.isolationLevel)) {
+    throw new ValidationError(`isolationLevel must be one of ${[...ISOLATION_LEVELS].join(', ')}`);
+  }
+  if (options.accessMode !== undefined && !ACCESS_MODES.has(options.accessMode)) {
+    throw new ValidationError(`accessMode must be one of ${[...ACCESS_MODES].join(', ')}`);
+  }
+  const retry = options.retry;
+  if (retry !== undefined && retry !== false) {
+    for (const key of ['maxAttempts', 'baseDelayMs', 'maxDelayMs'] as const) {
+      const n = retry[key];
+      if (n !== undefined && (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || n > 1_000_000)) {
+        throw new ValidationError(`retry.${key} must be a number from 0 to 1000000`);
+      }
+    }
+  }
+}
 
 /**
  * Runs `fn` in a transaction: committed when it returns, rolled back when it throws. Inside another
@@ -39,6 +63,7 @@ export async function transaction<TDb extends PgDatabase<PgQueryResultHKT, any>,
   fn: (tx: TDb) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
+  checkOptions(options);
   const nested = is(db, PgTransaction);
   const retry = options.retry === false || nested ? { maxAttempts: 1 } : (options.retry ?? {});
   const maxAttempts = Math.max(1, retry.maxAttempts ?? 5);
@@ -50,8 +75,8 @@ export async function transaction<TDb extends PgDatabase<PgQueryResultHKT, any>,
   };
   for (let attempt = 1; ; attempt++) {
     try {
-      const postgresJs = nested ? undefined : postgresJsRoot(db);
-      if (postgresJs) return await runPostgresJsTransaction(postgresJs as TDb, fn, config);
+      // On a client from createDatabase, drizzle's transaction runs on our guarded pool (bounded wait,
+      // typed connection loss, ROLLBACK on every failure; see slotTransaction).
       // An empty config would make drizzle send a bare `set transaction` (a syntax error).
       const settings = nested || Object.keys(config).length === 0 ? undefined : config;
       return await db.transaction((tx) => fn(tx as unknown as TDb), settings);

@@ -1,0 +1,15 @@
+import type { Sql } from 'postgres';
+
+/** postgres.js type ids whose serialisers drizzle makes transparent: timestamptz, timestamp, date. */
+const DATE_TYPES = ['1184', '1114', '1082'];
+
+/**
+ * Lets a `Date` be bound where the server expects a date or timestamp, as PGlite does: drizzle's
+ * postgres-js driver replaces postgres.js's date serialisers with a pass-through (its own column
+ * mappers hand it strings), so a `Date` in raw SQL (`sql\`… > ${since}\``) fails with "Received an
+ * instance of Date". Strings still pass through untouched. Call after `drizzle(client)`.
+ */
+export function portableDateParameters(client: Sql): void {
+  const serializers = (client as unknown as { options: { serializers: Record<string, (v: unknown) => unknown> } }).options.serializers;
+  for (const type of DATE_TYPES) serializers[type] = (value) => (value instanceof Date ? value.toISOString() : value);
+}

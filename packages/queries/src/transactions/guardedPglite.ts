@@ -1,0 +1,58 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { TransactionAbortedError, TransactionScopeError } from '../errors/errors.ts';
+import { isInsideTransaction, runInsideTransaction } from './transactionContext.ts';
+
+const STATEMENT_METHODS = new Set(['query', 'exec', 'sql', 'transaction']);
+
+/**
+ * Wraps a PGlite instance so that
+ * - using it from inside one of its own transactions fails at once with a {@link TransactionScopeError}:
+ *   PGlite is one connection behind a mutex, and a query on the instance while its transaction is open
+ *   waits for that transaction, which waits for the query — forever;
+ * - a transaction whose callback caught a failed statement (so PostgreSQL aborted it, and COMMIT
+ *   silently rolls back) fails with a {@link TransactionAbortedError} instead of reporting success.
+ */
+export function guardedPglite(client: PGlite): PGlite {
+  const proxy: PGlite = new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      const method = (value as (...a: unknown[]) => unknown).bind(target);
+      if (!STATEMENT_METHODS.has(property as string)) return method;
+      return (...args: unknown[]) => {
+        if (isInsideTransaction(proxy)) return Promise.reject(new TransactionScopeError());
+        if (property !== 'transaction') return method(...args);
+        const callback = args[0] as (tx: object) => Promise<unknown>;
+        return runInsideTransaction(proxy, () => method((tx: object) => runWatched(tx, callback)) as Promise<unknown>);
+      };
+    },
+  });
+  return proxy;
+}
+
+/** Runs a PGlite transaction callback, tracking whether a failed statement left the transaction aborted. */
+async function runWatched(tx: object, callback: (tx: object) => Promise<unknown>): Promise<unknown> {
+  let aborted = false;
+  const watched = new Proxy(tx, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function' || (property !== 'query' && property !== 'exec' && property !== 'sql')) {
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      }
+      return async (...args: unknown[]) => {
+        try {
+          const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          // A rolled-back savepoint ends the aborted state the failure inside it had caused.
+          if (typeof args[0] === 'string' && /^\s*rollback\s+to\s/i.test(args[0])) aborted = false;
+          return result;
+        } catch (error) {
+          aborted = true;
+          throw error;
+        }
+      };
+    },
+  });
+  const result = await callback(watched);
+  if (aborted) throw new TransactionAbortedError();
+  return result;
+}

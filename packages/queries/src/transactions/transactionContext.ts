@@ -1,0 +1,18 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** The clients on which the current async context is inside one of our transactions. */
+const insideTransaction = new AsyncLocalStorage<ReadonlySet<object>>();
+
+/** Default wait for a free pooled connection before a typed connection TimeoutError. */
+export const DEFAULT_ACQUIRE_TIMEOUT_MS = 10_000;
+
+/** Runs `fn` marked as inside a transaction on `client`. */
+export function runInsideTransaction<T>(client: object, fn: () => Promise<T>): Promise<T> {
+  const outer = insideTransaction.getStore();
+  return insideTransaction.run(outer ? new Set([...outer, client]) : new Set([client]), fn);
+}
+
+/** Whether the current async context is inside one of our transactions on `client`. */
+export function isInsideTransaction(client: object): boolean {
+  return insideTransaction.getStore()?.has(client) ?? false;
+}

@@ -22,9 +22,11 @@ export {
   ForeignKeyViolationError,
   NotNullViolationError,
   CheckViolationError,
+  ExclusionViolationError,
   SerializationFailureError,
   DeadlockError,
   TimeoutError,
+  QueryCanceledError,
   ConnectionError,
   PermissionDeniedError,
   ConflictError,
@@ -40,6 +42,7 @@ export { toDataLayerError } from './errors/toDataLayerError.ts';
 export { mapDatabaseError, isDatabaseError } from './errors/mapDatabaseError.ts';
 export { SQL_STATE } from './errors/sqlState.ts';
 export type { SqlState } from './errors/sqlState.ts';
+export { sqlStateName } from './errors/sqlStateNames.ts';
 
 // Transactions and scoping.
 export { transaction } from './transactions/transaction.ts';

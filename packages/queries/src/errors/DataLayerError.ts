@@ -8,9 +8,11 @@ export type DataLayerErrorCode =
   | 'FOREIGN_KEY_VIOLATION'
   | 'NOT_NULL_VIOLATION'
   | 'CHECK_VIOLATION'
+  | 'EXCLUSION_VIOLATION'
   | 'SERIALIZATION_FAILURE'
   | 'DEADLOCK'
   | 'TIMEOUT'
+  | 'QUERY_CANCELED'
   | 'CONNECTION'
   | 'PERMISSION_DENIED'
   | 'CONFLICT'
@@ -22,8 +24,18 @@ export type DataLayerErrorCode =
   | 'DATABASE';
 
 /**
- * Base class of every error @org/queries throws. Messages name tables, columns and constraints but
- * never a bound parameter's value, so errors are safe to log and serialise.
+ * The errors data-layer errors were made from (drizzle's, the driver's), kept out of the error object
+ * itself: they carry bound parameters and row data (`Failing row contains (…)`), and everything an
+ * object holds is printed by some route (`util.inspect` prints even a non-enumerable own `cause`).
+ */
+const ORIGINALS = new WeakMap<object, unknown>();
+
+/**
+ * Base class of every error @org/queries throws. What it shows by any route — `message`, `stack`,
+ * `toJSON()`/`JSON.stringify`, `util.inspect` (even with `showHidden`), `String(error)` — names the
+ * SQLSTATE, condition, constraint, table and columns, never a value; so errors are safe to log and
+ * serialise. It has no `cause`: the driver's error behind it (which can hold every bound parameter)
+ * is reachable only on purpose, through {@link DataLayerError.originalError}.
  *
  * @example
  * catch (e) { if (e instanceof DataLayerError) log.warn(e.toJSON()); else throw e; }
@@ -35,18 +47,30 @@ export class DataLayerError extends Error {
   readonly [BRAND] = true;
 
   constructor(code: DataLayerErrorCode, message: string, options: { cause?: unknown; sqlState?: string } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // No `cause` option: Error would store it as an own property, which inspect and loggers print.
+    super(message);
     this.name = new.target.name;
     this.code = code;
     this.sqlState = options.sqlState;
-    // The driver error may carry the query's parameters; keep it reachable but out of JSON and inspect output.
-    if (options.cause !== undefined) Object.defineProperty(this, 'cause', { enumerable: false, value: options.cause });
+    if (options.cause !== undefined) ORIGINALS.set(this, options.cause);
   }
 
-  /** A plain object for logs and HTTP responses: code, message and the safe fields. */
+  /**
+   * The error this one was made from (drizzle's `DrizzleQueryError`, the driver's error), or
+   * undefined. For debugging on purpose only: it can contain bound parameter values, PostgreSQL's
+   * `detail` with the failing row, and the SQL text. Never log or return it by default.
+   *
+   * @example
+   * if (process.env.DEBUG_SQL) console.debug(error.originalError());
+   */
+  originalError(): unknown {
+    return ORIGINALS.get(this);
+  }
+
+  /** A plain object for logs and HTTP responses: name, code, message and the safe fields. */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
-    for (const [k, v] of Object.entries(this)) if (k !== 'cause') out[k] = v;
+    for (const [k, v] of Object.entries(this)) out[k] = v;
     return out;
   }
 }

@@ -17,16 +17,26 @@ export class NotFoundError extends DataLayerError {
 }
 
 /**
- * Input failed validation before any SQL ran. `issues` are zod's (they carry paths, not values).
+ * Input a column cannot hold. Raised before any SQL runs when the data layer's own checks find it
+ * (then `sqlState` is undefined), or mapped from PostgreSQL's class 22 "data exception" (then
+ * `sqlState` is e.g. `22P02`, and `column` is set when PostgreSQL names the column). `issues` carry
+ * paths and rules, never the rejected values.
  *
  * @example
  * catch (e) { if (e instanceof ValidationError) return reply(400, e.issues); }
  */
 export class ValidationError extends DataLayerError {
   readonly issues: { path: PropertyKey[]; message: string; code: string }[];
-  constructor(message: string, issues: readonly z.core.$ZodIssue[] = []) {
-    super('VALIDATION', message);
+  /** The column PostgreSQL named for a class-22 error, when it named one. */
+  readonly column?: string;
+  constructor(
+    message: string,
+    issues: readonly z.core.$ZodIssue[] = [],
+    options: { cause?: unknown; sqlState?: string; column?: string } = {},
+  ) {
+    super('VALIDATION', message, options);
     this.issues = issues.map((i) => ({ path: [...i.path], message: i.message, code: i.code }));
+    if (options.column !== undefined) this.column = options.column;
   }
 }
 
@@ -38,7 +48,7 @@ export interface ConstraintDetails {
 }
 
 /**
- * Base of the four integrity-constraint violations.
+ * Base of the integrity-constraint violations (unique, foreign key, not null, check, exclusion).
  *
  * @example
  * if (e instanceof IntegrityConstraintViolationError) log.warn(e.constraint, e.table, e.columns);
@@ -48,7 +58,7 @@ export abstract class IntegrityConstraintViolationError extends DataLayerError {
   readonly table: string | undefined;
   readonly columns: string[];
   constructor(
-    code: 'UNIQUE_VIOLATION' | 'FOREIGN_KEY_VIOLATION' | 'NOT_NULL_VIOLATION' | 'CHECK_VIOLATION',
+    code: 'UNIQUE_VIOLATION' | 'FOREIGN_KEY_VIOLATION' | 'NOT_NULL_VIOLATION' | 'CHECK_VIOLATION' | 'EXCLUSION_VIOLATION',
     what: string,
     details: ConstraintDetails,
     options: { cause?: unknown; sqlState?: string },
@@ -112,6 +122,18 @@ export class CheckViolationError extends IntegrityConstraintViolationError {
 }
 
 /**
+ * An exclusion constraint (`EXCLUDE USING gist (…)`, e.g. overlapping bookings) rejected the row (23P01).
+ *
+ * @example
+ * catch (e) { if (e instanceof ExclusionViolationError) return reply(409, { conflictsWith: e.constraint }); }
+ */
+export class ExclusionViolationError extends IntegrityConstraintViolationError {
+  constructor(details: ConstraintDetails, options: { cause?: unknown; sqlState?: string } = {}) {
+    super('EXCLUSION_VIOLATION', 'exclusion constraint violated:', details, options);
+  }
+}
+
+/**
  * A serializable transaction could not be serialised (40001); retrying the whole transaction is safe.
  *
  * @example
@@ -147,6 +169,20 @@ export class TimeoutError extends DataLayerError {
     options: { cause?: unknown; sqlState?: string } = {},
   ) {
     super('TIMEOUT', `${kind} timeout: the database did not answer in time`, options);
+  }
+}
+
+/**
+ * The statement was cancelled on request (57014 not caused by `statement_timeout`): the client or an
+ * operator called `pg_cancel_backend`, or a shutdown cancelled it. Retrying may succeed; the
+ * transaction it ran in is aborted. (A statement timeout is a {@link TimeoutError} of kind `'statement'`.)
+ *
+ * @example
+ * catch (e) { if (e instanceof QueryCanceledError) return reply(503, 'query cancelled'); }
+ */
+export class QueryCanceledError extends DataLayerError {
+  constructor(options: { cause?: unknown; sqlState?: string } = {}) {
+    super('QUERY_CANCELED', 'the statement was cancelled on request (57014 query_canceled)', options);
   }
 }
 

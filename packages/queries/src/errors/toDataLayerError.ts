@@ -4,15 +4,19 @@ import {
   ConnectionError,
   DatabaseError,
   DeadlockError,
+  ExclusionViolationError,
   ForeignKeyViolationError,
   NotNullViolationError,
   PermissionDeniedError,
+  QueryCanceledError,
   SerializationFailureError,
   TimeoutError,
   UniqueViolationError,
+  ValidationError,
   type ConstraintDetails,
 } from './errors.ts';
 import { SQL_STATE } from './sqlState.ts';
+import { sqlStateName } from './sqlStateNames.ts';
 
 interface DriverError {
   code?: string;
@@ -57,10 +61,44 @@ function details(e: DriverError): ConstraintDetails {
 
 const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
 
+/** `code name` for messages, e.g. `42P01 undefined_table`: what PostgreSQL's own text would say, without its quotes of the input. */
+function condition(code: string): string {
+  const name = sqlStateName(code);
+  return name ? `${code} ${name}` : code;
+}
+
+/** PostgreSQL identifiers only: a name field never carries anything but an identifier, but make sure. */
+function identifier(name: string | undefined): string | undefined {
+  return name !== undefined && /^[\p{L}_][\p{L}\p{N}_$ ]{0,62}$/u.test(name) ? name : undefined;
+}
+
+/**
+ * A class-22 "data exception" (malformed uuid, value too long, out of range, NUL byte, …) is bad
+ * input, whichever check found it: a {@link ValidationError} with the SQLSTATE, and the column when
+ * PostgreSQL names it. PostgreSQL's message quotes the input, so it is never copied.
+ */
+function dataException(e: DriverError, options: { cause: unknown; sqlState: string }): ValidationError {
+  const column = identifier(e.column ?? e.column_name);
+  const table = identifier(e.table ?? e.table_name);
+  const where = column ? ` in ${table ? `${table}.` : ''}${column}` : '';
+  const issues = [{ path: column ? [column] : [], message: condition(options.sqlState), code: options.sqlState }];
+  return new ValidationError(`the database rejected a value${where} (${condition(options.sqlState)})`, issues as never, {
+    ...options,
+    ...(column ? { column } : {}),
+  });
+}
+
 /**
  * Maps any error from drizzle, postgres.js or PGlite to the data layer's typed errors, the same class
- * on both drivers. Keeps the original as `cause` (non-enumerable) and drops PostgreSQL's `detail` and
- * drizzle's message, which may contain bound parameter values.
+ * on both drivers. Messages are built from the SQLSTATE, its condition name and the constraint, table
+ * and column names only; PostgreSQL's message and `detail` and drizzle's message (which lists every
+ * bound parameter) are never copied. The original is kept for {@link DataLayerError.originalError}
+ * only, never as `cause`.
+ *
+ * Mapping: 23xxx to the integrity violations (23P01 to {@link ExclusionViolationError}), every other
+ * class-22 code to {@link ValidationError}, 57014 to `TimeoutError('statement')` when a
+ * `statement_timeout` fired and to {@link QueryCanceledError} when someone cancelled it, and any code
+ * without a class of its own to {@link DatabaseError} `database error 42P01 undefined_table`.
  *
  * @example
  * try { await db.insert(users).values(row); } catch (e) { throw toDataLayerError(e); }
@@ -71,8 +109,9 @@ export function toDataLayerError(error: unknown): DataLayerError {
     if (e instanceof DataLayerError) return e;
   }
   const e = unwrap(error);
-  const options = { cause: error, sqlState: e.code };
-  switch (e.code) {
+  const sqlState = typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined;
+  const options = { cause: error, ...(sqlState ? { sqlState } : {}) };
+  switch (sqlState) {
     case SQL_STATE.uniqueViolation:
       return new UniqueViolationError(details(e), options);
     case SQL_STATE.foreignKeyViolation:
@@ -81,12 +120,15 @@ export function toDataLayerError(error: unknown): DataLayerError {
       return new NotNullViolationError(details(e), options);
     case SQL_STATE.checkViolation:
       return new CheckViolationError(details(e), options);
+    case SQL_STATE.exclusionViolation:
+      return new ExclusionViolationError(details(e), options);
     case SQL_STATE.serializationFailure:
       return new SerializationFailureError(options);
     case SQL_STATE.deadlockDetected:
       return new DeadlockError(options);
     case SQL_STATE.queryCanceled:
-      return new TimeoutError('statement', options);
+      // PostgreSQL tells the causes apart only in its (fixed, value-free) message text.
+      return /statement timeout/.test(e.message ?? '') ? new TimeoutError('statement', options) : new QueryCanceledError(options);
     case SQL_STATE.lockNotAvailable:
       return new TimeoutError('lock', options);
     case SQL_STATE.insufficientPrivilege:
@@ -97,17 +139,16 @@ export function toDataLayerError(error: unknown): DataLayerError {
     case SQL_STATE.connectionException:
     case SQL_STATE.connectionDoesNotExist:
     case SQL_STATE.connectionFailure:
-      return new ConnectionError(`server closed the session (${e.code})`, options);
+      return new ConnectionError(`server closed the session (${condition(sqlState)})`, options);
   }
+  if (sqlState?.startsWith('22')) return dataException(e, { cause: error, sqlState });
   const errno = e.code ?? e.errno;
   if (errno && CONNECTION_ERRNOS.has(errno)) {
     return errno === 'CONNECT_TIMEOUT'
       ? new TimeoutError('connection', { cause: error })
       : new ConnectionError(errno, { cause: error });
   }
-  if (e.code && /^[0-9A-Z]{5}$/.test(e.code)) {
-    // PostgreSQL's primary message describes the failure, not the parameters (those go to `detail`).
-    return new DatabaseError(`database error ${e.code}: ${e.message ?? 'unknown'}`, options);
-  }
-  return new DatabaseError(`database operation failed: ${e.name ?? 'Error'}`, { cause: error });
+  if (sqlState) return new DatabaseError(`database error ${condition(sqlState)}`, options);
+  const name = typeof e.name === 'string' && /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(e.name) ? e.name : 'Error';
+  return new DatabaseError(`database operation failed: ${name}`, { cause: error });
 }

@@ -3,10 +3,14 @@ import type { OrgDb } from '../internal/OrgDb.ts';
 import { createRepository, type Repository, type RepositoryOptions } from '../repository/createRepository.ts';
 
 const created = ['createdAt'] as const;
+// Ownership never moves through a generic update: transferProject writes the audit entry for it.
+const owned = { immutable: ['userId'] } as const;
+// A child never moves to another parent through a generic update either.
+const childOf = <K extends string>(parent: K) => ({ immutable: [parent] }) as const;
 
 /**
  * Repositories for every @org table, validated with the @org zod schemas, with the sorts each
- * table's list views use.
+ * table's list views use. Owners and parents are set on create and never moved by a generic update.
  *
  * @example
  * const repos = createOrgRepositories(db);
@@ -19,17 +23,17 @@ export function createOrgRepositories(
   const base = { ...options };
   return {
     users: createRepository(db, s.users, { ...base, schemas: s.userSchemas, sortable: [...created, 'email', 'updatedAt'] }),
-    userProfiles: createRepository(db, s.userProfiles, { ...base, schemas: s.userProfileSchemas, sortable: [...created, 'updatedAt'] }),
+    userProfiles: createRepository(db, s.userProfiles, { ...base, ...owned, schemas: s.userProfileSchemas, sortable: [...created, 'updatedAt'] }),
     projects: createRepository(db, s.projects, {
-      ...base,
+      ...base, ...owned,
       schemas: s.projectSchemas,
       sortable: [...created, 'updatedAt', 'name', 'validationScore'],
       defaultSort: [['updatedAt', 'desc']],
     }),
-    conversations: createRepository(db, s.conversations, { ...base, schemas: s.conversationSchemas, sortable: [...created] }),
-    messages: createRepository(db, s.messages, { ...base, schemas: s.messageSchemas, sortable: [...created] }),
-    artifacts: createRepository(db, s.artifacts, { ...base, schemas: s.artifactSchemas, sortable: [...created] }),
-    activityLog: createRepository(db, s.activityLog, { ...base, schemas: s.activityLogSchemas, sortable: [...created] }),
+    conversations: createRepository(db, s.conversations, { ...base, ...childOf('projectId'), schemas: s.conversationSchemas, sortable: [...created] }),
+    messages: createRepository(db, s.messages, { ...base, ...childOf('conversationId'), schemas: s.messageSchemas, sortable: [...created] }),
+    artifacts: createRepository(db, s.artifacts, { ...base, ...childOf('projectId'), schemas: s.artifactSchemas, sortable: [...created] }),
+    activityLog: createRepository(db, s.activityLog, { ...base, ...childOf('projectId'), schemas: s.activityLogSchemas, sortable: [...created] }),
     partners: createRepository(db, s.partners, { ...base, schemas: s.partnerSchemas, sortable: [...created, 'name', 'minDebtAmount'] }),
     leads: createRepository(db, s.leads, {
       ...base,
@@ -37,9 +41,9 @@ export function createOrgRepositories(
       sortable: [...created, 'debtAmount', 'name', 'state', 'status'],
       defaultSort: [['createdAt', 'desc']],
     }),
-    analyticsEvents: createRepository(db, s.analyticsEvents, { ...base, schemas: s.analyticsEventSchemas, sortable: [...created] }),
-    campaigns: createRepository(db, s.campaigns, { ...base, schemas: s.campaignSchemas, sortable: [...created, 'name'] }),
-    scrapingJobs: createRepository(db, s.scrapingJobs, { ...base, schemas: s.scrapingJobSchemas, sortable: [...created, 'status'] }),
+    analyticsEvents: createRepository(db, s.analyticsEvents, { ...base, ...owned, schemas: s.analyticsEventSchemas, sortable: [...created] }),
+    campaigns: createRepository(db, s.campaigns, { ...base, ...owned, schemas: s.campaignSchemas, sortable: [...created, 'name'] }),
+    scrapingJobs: createRepository(db, s.scrapingJobs, { ...base, immutable: ['userId', 'campaignId'], schemas: s.scrapingJobSchemas, sortable: [...created, 'status'] }),
     scrapingResults: createRepository(db, s.scrapingResults, { ...base, schemas: s.scrapingResultSchemas, sortable: [...created] }),
     systemConfigurations: createRepository(db, s.systemConfigurations, {
       ...base,
@@ -47,10 +51,10 @@ export function createOrgRepositories(
       sortable: ['category', 'key'],
     }),
     emailCaptures: createRepository(db, s.emailCaptures, { ...base, schemas: s.emailCaptureSchemas, sortable: [...created] }),
-    wizardSubmissions: createRepository(db, s.wizardSubmissions, { ...base, schemas: s.wizardSubmissionSchemas, sortable: [...created] }),
-    sessions: createRepository(db, s.sessions, { ...base, schemas: s.sessionSchemas, sortable: [...created, 'lastActiveAt'] }),
-    prompts: createRepository(db, s.prompts, { ...base, schemas: s.promptSchemas, sortable: [...created] }),
-    auditLogs: createRepository(db, s.auditLogs, { ...base, schemas: s.auditLogSchemas, sortable: [...created] }),
+    wizardSubmissions: createRepository(db, s.wizardSubmissions, { ...base, ...owned, schemas: s.wizardSubmissionSchemas, sortable: [...created] }),
+    sessions: createRepository(db, s.sessions, { ...base, ...owned, schemas: s.sessionSchemas, sortable: [...created, 'lastActiveAt'] }),
+    prompts: createRepository(db, s.prompts, { ...base, immutable: ['userId', 'sessionId'], schemas: s.promptSchemas, sortable: [...created] }),
+    auditLogs: createRepository(db, s.auditLogs, { ...base, ...owned, schemas: s.auditLogSchemas, sortable: [...created] }),
   };
 }
 

@@ -24,7 +24,8 @@ export type MigrationErrorCode =
   | 'MIGRATION_FAILED'
   | 'MIGRATION_FILE'
   | 'MIGRATION_MISSING'
-  | 'MIGRATION_SET';
+  | 'MIGRATION_SET'
+  | 'MIGRATION_ADOPT';
 
 /**
  * The migrations folder is missing or unreadable.
@@ -164,5 +165,19 @@ export class MigrationMissingError extends MigrationError {
 export class MigrationSetError extends MigrationError {
   constructor(message: string) {
     super('MIGRATION_SET', message);
+  }
+}
+
+/**
+ * Adoption or the drift check could not do what was asked: the set is already journaled (adoption is
+ * for databases the runner has not migrated), or the migrations could not be built on the scratch
+ * database the expected schema is read from.
+ *
+ * @example
+ * await adoptDatabase(sql, { folder: './drizzle' }); // MigrationAdoptError when the journal already has the set
+ */
+export class MigrationAdoptError extends MigrationError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('MIGRATION_ADOPT', message, options);
   }
 }

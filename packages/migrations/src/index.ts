@@ -2,6 +2,28 @@
 export { migrate } from './run/migrate.ts';
 export type { MigrateResult } from './run/migrate.ts';
 export { migrationStatus } from './run/migrationStatus.ts';
+export { ensureMigrations } from './run/ensureMigrations.ts';
+export { adoptDatabase } from './adopt/adoptDatabase.ts';
+export type { AdoptOptions, AdoptResult } from './adopt/AdoptOptions.ts';
+export { BRIDGE_MARKER } from './adopt/bridgeSql.ts';
+export { KEEP_MARKER } from './adopt/keepMarkers.ts';
+export { checkDrift } from './drift/checkDrift.ts';
+export type { DriftOptions, DriftReport } from './drift/checkDrift.ts';
+export { introspectDatabase } from './introspect/introspectSchema.ts';
+export type { IntrospectOptions } from './introspect/introspectSchema.ts';
+export { compareSchemas } from './introspect/compareSchemas.ts';
+export { formatSchemaDiff } from './introspect/formatSchemaDiff.ts';
+export type { SchemaDifference, SchemaObjectKind } from './introspect/SchemaDifference.ts';
+export type {
+  SchemaModel,
+  TableModel,
+  ColumnModel,
+  ConstraintModel,
+  IndexModel,
+  PolicyModel,
+  FunctionModel,
+  EnumModel,
+} from './introspect/SchemaModel.ts';
 export type { MigrationStatus } from './run/migrationStatus.ts';
 export type { MigrateOptions, MigrationSourceOptions, MigrationProgressEvent } from './run/MigrateOptions.ts';
 export type { MigrationState, MigrationStatusEntry } from './run/planMigrations.ts';
@@ -30,6 +52,7 @@ export {
   MigrationFileError,
   MigrationMissingError,
   MigrationSetError,
+  MigrationAdoptError,
 } from './errors.ts';
 export type { MigrationErrorCode } from './errors.ts';
 export { lockPgliteDataDir } from './pglite/lockPgliteDataDir.ts';

@@ -22,13 +22,23 @@ export function checkAdvice(counts: MigrationStatus['counts'], argv: readonly st
 
 const KEPT = new Set(['--dir', '--journal', '--set', '--pglite', '--url', '--lock-timeout', '--statement-timeout', '--lock-wait']);
 
-function targetOptions(argv: readonly string[]): string[] {
+/**
+ * The target and folder options of a command line, to repeat in advice (a URL becomes '<URL>').
+ *
+ * @example
+ * checkAdviceTarget(['adopt', '--dir', './drizzle', '--url', url]); // ['--dir', './drizzle', '--url', "'<URL>'"]
+ */
+export function checkAdviceTarget(argv: readonly string[]): string[] {
+  return targetOptions(argv, new Set([...KEPT, '--scratch-url']));
+}
+
+function targetOptions(argv: readonly string[], keep: ReadonlySet<string> = KEPT): string[] {
   const kept: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    if (!KEPT.has(flag)) continue;
+    if (!keep.has(flag)) continue;
     const value = inline ?? argv[++i] ?? '';
-    kept.push(flag, flag === '--url' ? "'<URL>'" : shellQuote(value));
+    kept.push(flag, flag === '--url' || flag === '--scratch-url' ? "'<URL>'" : shellQuote(value));
   }
   return kept;
 }

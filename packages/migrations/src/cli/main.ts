@@ -8,6 +8,7 @@ import { formatLintFindings } from './formatLintFindings.ts';
 import { openClient } from './openClient.ts';
 import { CliUsageError, parseCliArgs, type CliArgs } from './parseCliArgs.ts';
 import { runStatus } from './runStatus.ts';
+import { runAdopt } from './runAdopt.ts';
 import { runUp } from './runUp.ts';
 import { USAGE } from './usage.ts';
 
@@ -25,9 +26,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || args.help ? 0 : 2;
   }
-  if (!['up', 'status', 'check', 'create', 'lint'].includes(command)) return usage(`unknown command: ${command}`);
+  if (!['up', 'status', 'check', 'create', 'lint', 'adopt'].includes(command)) return usage(`unknown command: ${command}`);
   if (command === 'create' && !name) return usage('create needs a name: org-migrate create add_lead_score');
   if (command !== 'create' && name) return usage(`${command} takes no argument, got: ${name}`);
+  if (args.drift && command !== 'check') return usage('--drift goes with check: org-migrate check --drift');
+  if (args.allowDrop && command !== 'adopt') return usage('--allow-drop goes with adopt: org-migrate adopt --allow-drop');
   let source;
   try {
     source = cliSource(args);
@@ -61,7 +64,8 @@ async function main(argv: string[]): Promise<number> {
   const { client, close } = await openClient({ url, pglite: args.pglite });
   try {
     if (command === 'up') return await runUp(client, source, args);
-    return await runStatus(client, source, command as 'status' | 'check' | 'lint', argv);
+    if (command === 'adopt') return await runAdopt(client, source, args, argv);
+    return await runStatus(client, source, command as 'status' | 'check' | 'lint', argv, args);
   } finally {
     await close();
   }

@@ -20,6 +20,12 @@ export interface CliArgs {
   drizzleConfig: string | undefined;
   custom: boolean;
   noTransaction: boolean;
+  /** check: also compare the live schema with what the applied migrations produce. */
+  drift: boolean;
+  /** adopt: let the bridge drop tables and columns the migrations do not make. */
+  allowDrop: boolean;
+  /** adopt, check --drift: an empty database to build the expected schema on (default: in-process PGlite). */
+  scratchUrl: string | undefined;
 }
 
 /** Parses argv strictly: unknown flags, missing values and non-numeric milliseconds are usage errors. */
@@ -43,6 +49,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         custom: { type: 'boolean', default: false },
         'no-transaction': { type: 'boolean', default: false },
         config: { type: 'string' },
+        drift: { type: 'boolean', default: false },
+        'allow-drop': { type: 'boolean', default: false },
+        'scratch-url': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -68,6 +77,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     drizzleConfig: values.config,
     custom: values.custom,
     noTransaction: values['no-transaction'],
+    drift: values.drift,
+    allowDrop: values['allow-drop'],
+    scratchUrl: values['scratch-url'],
   };
 }
 

@@ -2,23 +2,29 @@ import type { MigrationClient } from '../connection/MigrationConnection.ts';
 import { readMigrationFolder } from '../files/readMigrationFolder.ts';
 import { lintMigrations } from '../lint/lintMigrations.ts';
 import { migrationStatus } from '../run/migrationStatus.ts';
+import { checkDrift } from '../drift/checkDrift.ts';
+import { formatSchemaDiff } from '../introspect/formatSchemaDiff.ts';
 import { checkAdvice } from './checkAdvice.ts';
 import type { CliSource } from './cliSource.ts';
 import { formatLintFindings } from './formatLintFindings.ts';
 import { formatStatusTable } from './formatStatusTable.ts';
 import { noteOtherSets } from './noteOtherSets.ts';
+import type { CliArgs } from './parseCliArgs.ts';
+import { withScratch } from './withScratch.ts';
 
 const UNAPPLIED = new Set(['pending', 'out-of-order', 'interrupted']);
 
 /**
  * `org-migrate status`, `check` and `lint` against a database: the status table, and lint over the
- * migrations that have not run. `check` fails (1) when anything is not applied or lint flags something.
+ * migrations that have not run. `check` fails (1) when anything is not applied or lint flags something,
+ * and with `--drift` when the live schema differs from what the applied migrations produce.
  */
 export async function runStatus(
   client: MigrationClient,
   { folder, journal, set }: CliSource,
   command: 'status' | 'check' | 'lint',
   argv: readonly string[],
+  args?: Pick<CliArgs, 'drift' | 'scratchUrl'>,
 ): Promise<number> {
   const status = await migrationStatus(client, { folder, journal, ...(set ? { set } : {}) });
   noteOtherSets(status.otherSets, status.set);
@@ -36,5 +42,21 @@ export async function runStatus(
   if (command !== 'check') return 0;
   if (findings.length) console.error(`\nlint:\n${formatLintFindings(findings)}\n`);
   if (!status.upToDate) console.error(checkAdvice(status.counts, argv));
-  return status.upToDate && findings.length === 0 ? 0 : 1;
+  let drifted = false;
+  if (args?.drift) {
+    const drift = await withScratch(args.scratchUrl, (scratch) =>
+      checkDrift(client, { folder, journal, ...(set ? { set } : {}), ...(scratch ? { scratch } : {}) }),
+    );
+    drifted = drift.drifted;
+    if (drifted) {
+      console.error(
+        `
+drift: the database differs from what the ${drift.applied.length} applied migration(s) produce:
+${formatSchemaDiff(drift.differences)}
+` +
+          'Put the intended change in a new migration, or undo the manual one.',
+      );
+    } else console.log(`no drift: the schema is what the ${drift.applied.length} applied migration(s) produce`);
+  }
+  return status.upToDate && findings.length === 0 && !drifted ? 0 : 1;
 }

@@ -5,11 +5,16 @@ Commands:
   up                 apply pending migrations (refuses edited, missing or out-of-order ones)
   status             show every migration's state
   check              exit 1 when anything is pending, changed, out of order, missing or interrupted,
-                     or when lint flags an unapplied migration
+                     or when lint flags an unapplied migration; --drift: also when the live
+                     schema differs from what the applied migrations produce
   lint               flag destructive or long-locking DDL in unapplied migrations, with the safe
                      alternative (without a database: each file, as if the ones before it ran);
                      opt a statement out with
                      -- org-migrate:allow <rule>
+  adopt              bring a database built by another tool under org-migrate: identical to what
+                     the migrations produce -> record them all as applied without running them;
+                     different -> print the differences and write NNNN_adopt_bridge.sql into the
+                     folder (exit 1); run adopt again after review to apply it and record all
   create <name>      generate a migration with drizzle-kit (--custom: empty SQL file,
                      --no-transaction: empty file that runs outside a transaction)
 
@@ -23,6 +28,11 @@ Options:
   --lock-timeout MS      DDL lock_timeout per statement (default 5000; 0 waits forever)
   --statement-timeout MS statement_timeout per statement (default 0: none)
   --lock-wait MS         how long to wait for another runner's migration lock (default 60000)
+  --drift                check: compare the live schema with what the applied migrations produce
+  --allow-drop           adopt: let the bridge drop tables and columns the migrations do not make
+                         (default: kept, and listed)
+  --scratch-url URL      adopt, check --drift: an empty database to build the expected schema on
+                         (default: PGlite in process)
   --config FILE          drizzle-kit config, for create
   --custom               create: an empty SQL file instead of a generated one
   --no-transaction       create: an empty file that runs outside a transaction

@@ -1,0 +1,76 @@
+import type { MigrationClient } from '../connection/MigrationConnection.ts';
+import { openMigrationConnection } from '../connection/openMigrationConnection.ts';
+import { buildExpectedSchema } from '../adopt/buildExpectedSchema.ts';
+import { isKept, keptObjects } from '../adopt/keepMarkers.ts';
+import { liveSchema } from '../adopt/liveSchema.ts';
+import { compareSchemas } from '../introspect/compareSchemas.ts';
+import type { SchemaDifference } from '../introspect/SchemaDifference.ts';
+import type { SchemaModel } from '../introspect/SchemaModel.ts';
+import { DRIZZLE_JOURNAL, filesAppliedByDrizzle } from '../journal/drizzleJournal.ts';
+import { readJournal } from '../journal/journalStore.ts';
+import { qualified, type JournalRow } from '../journal/JournalTable.ts';
+import { rowsOfSet } from '../journal/rowsOfSet.ts';
+import type { MigrationSourceOptions } from '../run/MigrateOptions.ts';
+import { resolveSource } from '../run/resolveSource.ts';
+import { singleFlight } from '../run/singleFlight.ts';
+
+/** Options of {@link checkDrift}. */
+export interface DriftOptions extends MigrationSourceOptions {
+  /** An empty database to build the expected schema on (left filled). Default: a new in-process PGlite. */
+  scratch?: MigrationClient;
+  /** Tables (`schema.table`) another migrations set or tool owns, not to report. */
+  ignoreTables?: readonly string[];
+}
+
+/** What {@link checkDrift} found. */
+export interface DriftReport {
+  set: string;
+  /** True when the live schema differs from what the applied migrations produce. */
+  drifted: boolean;
+  /** Each difference; objects an applied migration keeps (`-- org-migrate:keep`) are left out. */
+  differences: SchemaDifference[];
+  /** The migrations the expected schema was built from, in the order they were applied. */
+  applied: string[];
+}
+
+/**
+ * Compares the live schema with the one the journal says was applied: the applied migrations are run
+ * on a scratch database and both are read from pg_catalog the same way. Catches a manual `alter table`,
+ * an index dropped by hand, a migration edited after it ran. Column order and equivalent spellings of
+ * the same default are not differences. Read-only on the live database.
+ *
+ * @example
+ * const drift = await checkDrift(sql, { folder: './drizzle' });
+ * if (drift.drifted) console.error(formatSchemaDiff(drift.differences));
+ */
+export async function checkDrift(client: MigrationClient, options: DriftOptions): Promise<DriftReport> {
+  const { files, journal, set } = resolveSource(options);
+  const { rows, live } = await singleFlight(client, async () => {
+    const conn = await openMigrationConnection(client);
+    try {
+      let rows: JournalRow[] = rowsOfSet(await readJournal(conn, journal), set, files, qualified(journal)).rows;
+      if (rows.length === 0 && options.drizzleJournal !== false) {
+        const drizzle = { ...DRIZZLE_JOURNAL, ...(options.drizzleJournal || {}) };
+        rows = (await filesAppliedByDrizzle(conn, files, drizzle)).map(({ file, checksum }) => ({
+          set, name: file.name, checksum, appliedAt: new Date(file.drizzleWhen ?? 0), durationMs: 0,
+          transactional: file.transactional, adopted: true, completed: true,
+        }));
+      }
+      return { rows, live: await liveSchema(conn, journal, options.drizzleJournal) };
+    } finally {
+      await conn.release();
+    }
+  });
+  const byName = new Map(files.map((f) => [f.name, f]));
+  const applied = rows
+    .filter((r) => r.completed && byName.has(r.name))
+    .sort((a, b) => a.appliedAt.getTime() - b.appliedAt.getTime() || a.name.localeCompare(b.name))
+    .map((r) => byName.get(r.name)!);
+  const expected: SchemaModel = await buildExpectedSchema(applied, options.scratch);
+  const kept = keptObjects(applied);
+  const ignored = new Set(options.ignoreTables ?? []);
+  const differences = compareSchemas(expected, live).filter(
+    (d) => !isKept(d, kept) && !ignored.has(d.object === 'table' ? d.name : d.table ?? ''),
+  );
+  return { set, drifted: differences.length > 0, differences, applied: applied.map((f) => f.name) };
+}

@@ -8,6 +8,7 @@ import type postgres from 'postgres';
 import type { Sql } from 'postgres';
 import { mapDatabaseError } from '../errors/mapDatabaseError.ts';
 import type { OrgDb } from '../internal/OrgDb.ts';
+import { PGLITE_PARSERS } from '../internal/pgliteParsers.ts';
 import { rowsOf } from '../internal/rows.ts';
 import { createQueryLogger } from '../logging/queryLogger.ts';
 import { guardedPglite } from '../transactions/guardedPglite.ts';
@@ -107,7 +108,8 @@ export function createDatabase(options: CreateDatabaseOptions = {}): OrgDatabase
   const config = { schema, ...(logger ? { logger } : {}) };
   if (!options.url) {
     const lock = lockDataDir(options.dataDir); // PGlite is single-writer: a second opener loses writes
-    const client = guardedPglite(new PGlite(options.dataDir));
+    // Parsed as postgres.js parses them (int8 as text, bytea as Buffer): the same types on both engines.
+    const client = guardedPglite(new PGlite({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), parsers: PGLITE_PARSERS }));
     const db = drizzlePglite(client, config) as unknown as OrgDb;
     return finish('pglite', client, db, db, () => client.close().finally(() => lock?.release()));
   }

@@ -16,7 +16,8 @@ export interface PreparedRead<Row> {
  * passes per-query `parsers` (to read timestamps as text), and that option alone costs PGlite about
  * as much as the query; PGlite's default parsers already return what drizzle's column mappers accept
  * (numeric as exact strings, timestamptz as Date), so the rows are mapped with those mappers instead.
- * Returns undefined for other drivers, which keep drizzle's prepared statement.
+ * Returns undefined for other drivers, and for tables with a column PGlite's default parsers read
+ * otherwise (see {@link readsAlike}): those keep drizzle's prepared statement.
  */
 export function pgliteFastRead<Row>(
   db: AnyDb,
@@ -24,7 +25,7 @@ export function pgliteFastRead<Row>(
   columns: readonly [string, Column][],
 ): PreparedRead<Row> | undefined {
   const target = copyClient(db);
-  if (target?.kind !== 'pglite') return undefined;
+  if (target?.kind !== 'pglite' || !columns.every(([, column]) => readsAlike(column))) return undefined;
   const client = target.client as PgliteLike;
   const { sql: text, params } = query.toSQL();
   const logger = (db as unknown as { session?: { logger?: { logQuery(q: string, p: unknown[]): void } } }).session?.logger;
@@ -44,4 +45,19 @@ export function pgliteFastRead<Row>(
       });
     },
   };
+}
+
+/**
+ * Whether PGlite's default parser gives this column's mapper what drizzle's PGlite session gives it.
+ * That session reads timestamp, timestamptz, date and interval (and arrays of them and of numeric) as
+ * text; PGlite's defaults make Dates of the first three. Only a timestamptz read as a `Date` maps the
+ * same from both (`new Date(text)` either way). A string-mode timestamp read from a Date came back as
+ * `'2026-03-01 00:00:00.000+00'` where PostgreSQL prints `'2026-03-01 00:00:00+00'`, a timestamp without
+ * time zone was read in the process's time zone, and a numeric[] NULL element differed.
+ */
+function readsAlike(column: Column): boolean {
+  const type = column.getSQLType().toLowerCase();
+  if (type.endsWith(']')) return !/^(numeric|decimal|timestamp|date|interval)/.test(type);
+  if (!/^(timestamp|date|interval)/.test(type)) return true;
+  return column.columnType === 'PgTimestamp' && (column as Column & { withTimezone?: boolean }).withTimezone === true;
 }

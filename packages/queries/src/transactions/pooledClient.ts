@@ -1,6 +1,7 @@
 import postgres, { type Options, type Sql } from 'postgres';
 import { TransactionScopeError } from '../errors/errors.ts';
 import { recordStatementError } from '../errors/statementErrors.ts';
+import { nullSafeArrayParsers } from '../internal/nullSafeArrayParsers.ts';
 import { SESSION_ENDED } from './connectionLink.ts';
 import { isInsideTransaction } from './transactionContext.ts';
 import { SlotPool, type Slot } from './slotPool.ts';
@@ -29,6 +30,7 @@ export function pooledClient(url: string, options: Options<{}> & { max: number }
   const template = postgres(url, { ...options, max: 1 });
   const open = () => {
     const sql = postgres(url, { ...options, max: 1 });
+    nullSafeArrayParsers(sql); // before the first connect, when postgres.js adds its array parsers
     Object.assign(sql.options.parsers, template.options.parsers);
     Object.assign(sql.options.serializers, template.options.serializers);
     return sql;

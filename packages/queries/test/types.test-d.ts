@@ -118,3 +118,16 @@ describe('domain and error types', () => {
     }
   });
 });
+
+describe('filter operators follow the column type', () => {
+  it('offers like on text, containment on JSON, and/or lists, and refuses the rest', () => {
+    const text: Filter<typeof leads> = { name: { ilike: '%a%' }, and: [{ state: 'CA' }, { state: { ne: 'TX' } }] };
+    const json: Filter<typeof users> = { metadata: { contains: { lastDevice: 'ios' } } };
+    // @ts-expect-error like is a text operator; createdAt is a timestamp
+    const onTimestamp: Filter<typeof leads> = { createdAt: { like: '2026%' } };
+    // @ts-expect-error a JSON column is filtered with contains/isNull, never compared as a literal
+    const jsonLiteral: Filter<typeof users> = { metadata: { lastDevice: 'ios' } };
+    expectTypeOf(text).toEqualTypeOf<Filter<typeof leads>>();
+    void [json, onTimestamp, jsonLiteral];
+  });
+});

@@ -1,4 +1,5 @@
 import type { Column } from 'drizzle-orm';
+import { isIP } from 'node:net';
 import { ValidationError } from '../errors/errors.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -62,6 +63,10 @@ export function checkColumnValue(column: Column, value: unknown, key: string): u
     case 'PgNumericBigInt':
       return checkNumeric(column as Column & { precision?: number; scale?: number }, value) ? value : bad(numericExpectation(column));
     case 'PgReal':
+      // float4: PostgreSQL refuses what rounds to infinity (overflow) or to zero (underflow), 22003.
+      return typeof value === 'number' && Number.isFinite(Math.fround(value)) && (value === 0 || Math.fround(value) !== 0)
+        ? value
+        : bad('a number in the range of real (float4)');
     case 'PgDoublePrecision':
       return typeof value === 'number' && Number.isFinite(value) ? value : bad('a finite number');
     case 'PgBoolean':
@@ -86,14 +91,19 @@ export function checkColumnValue(column: Column, value: unknown, key: string): u
       return typeof value === 'string' && (column.enumValues ?? []).includes(value) ? value : bad(`one of ${(column.enumValues ?? []).join(', ')}`);
     case 'PgInet':
     case 'PgCidr':
+      return typeof value === 'string' && isNetworkAddress(value) ? value : bad('an IPv4 or IPv6 address, optionally with a /mask');
     case 'PgMacaddr':
     case 'PgMacaddr8':
     case 'PgTime':
     case 'PgInterval':
       return typeof value === 'string' && !value.includes('\0') && value.length <= 128 ? value : bad('a string');
     case 'PgJson':
-    case 'PgJsonb':
-      return checkJson(value) ? value : bad('JSON without NUL characters');
+    case 'PgJsonb': {
+      // Bound as a plain JSON copy: objects without a prototype, getters and toJSON become plain data
+      // (drizzle's `is()` reads `constructor` and crashes on `Object.create(null)`).
+      const json = jsonText(value);
+      return json === undefined ? bad('JSON without NUL characters') : (JSON.parse(json) as unknown);
+    }
     case 'PgArray': {
       const base = (column as Column & { baseColumn?: Column }).baseColumn;
       if (!Array.isArray(value)) return bad('an array');
@@ -141,12 +151,21 @@ function numericExpectation(column: Column & { precision?: number; scale?: numbe
   return `a decimal number with at most ${column.precision - (column.scale ?? 0)} digits before the point`;
 }
 
-function checkJson(value: unknown): boolean {
+function jsonText(value: unknown): string | undefined {
   try {
     const text = JSON.stringify(value);
     // jsonb refuses \u0000 (22P05); undefined (a function, a symbol) is not JSON at all.
-    return text !== undefined && !text.includes('\\u0000');
+    return text === undefined || text.includes('\\u0000') ? undefined : text;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** inet/cidr text PostgreSQL accepts: an address (no zone index) and an optional mask within its width. */
+function isNetworkAddress(value: string): boolean {
+  if (value.length > 64) return false;
+  const [address = '', mask, extra] = value.split('/');
+  const version = address.includes('%') ? 0 : isIP(address);
+  if (version === 0 || extra !== undefined) return false;
+  return mask === undefined || (/^\d{1,3}$/.test(mask) && Number(mask) <= (version === 4 ? 32 : 128));
 }

@@ -67,10 +67,11 @@ type FilterColumn<TTable extends PgTable, K extends ColumnKey<TTable>> = TTable[
 
 /**
  * A typed filter: column names with a value (equality), `null` (IS NULL) or the operators of that
- * column's type; all ANDed, with `or` for alternatives. Column names, operators and operand types are
+ * column's type; all ANDed, with `or` for alternatives and `and` for a list of filters that must all
+ * hold (two conditions on one column, or two groups of alternatives). Column names, operators and operand types are
  * checked at run time too, so a filter built from request input can never name something else, and a
  * value the column cannot hold is a {@link ValidationError} before SQL; values are always bound.
- * Bounds: `or` nests at most {@link MAX_FILTER_DEPTH} deep; lists hold at most {@link MAX_FILTER_LIST} values.
+ * Bounds: `or`/`and` nest at most {@link MAX_FILTER_DEPTH} deep; lists hold at most {@link MAX_FILTER_LIST} values.
  *
  * @example
  * const where: Filter<typeof leads> = { state: { in: ['CA', 'TX'] }, debtAmount: { gte: '10000' }, partnerId: null };
@@ -79,7 +80,7 @@ export type Filter<TTable extends PgTable> = {
   [K in ColumnKey<TTable>]?: FilterColumn<TTable, K>['_']['dataType'] extends 'json'
     ? FilterOperators<FilterColumn<TTable, K>, ColumnValue<TTable, K>> | null
     : ColumnValue<TTable, K> | null | FilterOperators<FilterColumn<TTable, K>, ColumnValue<TTable, K>>;
-} & { or?: readonly Filter<TTable>[] };
+} & { or?: readonly Filter<TTable>[]; and?: readonly Filter<TTable>[] };
 
 const COMPARISON = new Set(['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'notIn', 'isNull']);
 const TEXT = new Set([...COMPARISON, 'like', 'ilike']);
@@ -104,15 +105,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function buildWhere(columns: ColumnMap, filter: unknown, depth = 0): SQL | undefined {
   if (filter === undefined) return undefined;
   if (!isPlainObject(filter)) throw new ValidationError('a filter must be an object of column conditions');
-  if (depth > MAX_FILTER_DEPTH) throw new ValidationError(`filter.or nests deeper than ${MAX_FILTER_DEPTH} levels`);
+  if (depth > MAX_FILTER_DEPTH) throw new ValidationError(`filter nests or/and deeper than ${MAX_FILTER_DEPTH} levels`);
   const parts: SQL[] = [];
   for (const key of Object.keys(filter)) {
     const value = filter[key];
     if (value === undefined) continue;
-    if (key === 'or') {
-      if (!Array.isArray(value) || value.length > MAX_FILTER_LIST) throw new ValidationError('filter.or must be a list of filters');
-      const alternatives = value.map((f: unknown) => buildWhere(columns, f, depth + 1) ?? sql`true`);
-      parts.push(alternatives.length ? or(...alternatives)! : sql`false`);
+    if (key === 'or' || key === 'and') {
+      if (!Array.isArray(value) || value.length > MAX_FILTER_LIST) throw new ValidationError(`filter.${key} must be a list of filters`);
+      const branches = value.map((f: unknown) => buildWhere(columns, f, depth + 1) ?? sql`true`);
+      if (key === 'and') parts.push(...branches);
+      else parts.push(branches.length ? or(...branches)! : sql`false`);
       continue;
     }
     if (!Object.hasOwn(columns, key)) throw new ValidationError(`unknown filter field; fields: ${Object.keys(columns).join(', ')}`);

@@ -22,6 +22,7 @@ describe('createDatabase on embedded PGlite', () => {
       expect(JSON.stringify(entries)).not.toContain(canary);
     } finally {
       await database.close();
+      await database.close(); // twice (a shutdown hook and a test's afterAll): no throw
     }
   }, 60_000);
 });
@@ -40,7 +41,29 @@ describe.runIf(process.env.TEST_DATABASE_URL)('createDatabase on PostgreSQL', ()
     const health = await down.healthCheck();
     expect(health.ok).toBe(false);
     expect(['CONNECTION', 'TIMEOUT']).toContain(health.error);
+    expect(health.reason).toMatch(/refused/);
     await down.close();
+  });
+
+  it('says why a health check failed — missing database, unknown role — without the URL or its secrets', async () => {
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    const cases = [
+      { path: '/org_no_such_database_9f2', user: url.username || 'postgres', reason: /database does not exist/ },
+      { path: url.pathname, user: 'org_no_such_role_9f2', reason: /authori[sz]ation failed/ },
+    ];
+    for (const c of cases) {
+      const target = new URL(url);
+      target.pathname = c.path;
+      target.username = c.user;
+      target.password = 'hunter2-secret';
+      const database = createDatabase({ url: target.toString(), pool: { connectTimeoutSeconds: 5 } });
+      const health = await database.healthCheck();
+      expect(health.ok).toBe(false);
+      expect(health.reason).toMatch(c.reason);
+      expect(JSON.stringify(health)).not.toMatch(/hunter2|org_no_such/);
+      await database.close();
+      await database.close(); // a second close waits for the same close, never throws
+    }
   });
 
   it('getDatabase keeps one client per process and options', async () => {

@@ -7,6 +7,7 @@ import {
   isNotNull,
   lt,
   sql,
+  type Column,
   type DBQueryConfig,
   type KnownKeysOnly,
   type SQL,
@@ -25,12 +26,14 @@ import { checkColumnValue, isPossibleKey } from './columnValue.ts';
 import { buildWhere, type Filter } from './filters.ts';
 import { statementName } from '../internal/statementName.ts';
 import { pgliteFastRead } from './pgliteFastRead.ts';
+import { checkRelationalConfig } from './relationalConfig.ts';
 import { pruneDeleted, scopeWith } from './relationalScope.ts';
 import { scopeCondition } from './softDeleteScope.ts';
 import type { ScopedQueryResult } from './scopedQueryResult.ts';
 import { orderTerms, resolveSort, type SortKey } from './sorting.ts';
 import { scopeOf, type ColumnKey, type ColumnMap, type ScopeOptions } from './types.ts';
 import { validateInput } from './validateInput.ts';
+import { upsertPlan } from './upsertPlan.ts';
 import { checkWrite, writePolicy } from './writableColumns.ts';
 
 /** Options of {@link createRepository}. */
@@ -168,6 +171,10 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
     if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new ValidationError('offset must be a non-negative integer');
     return n;
   };
+  // A key given to a read: checked against its column (undefined when no row can hold it), then mapped
+  // as the column maps values, because placeholders are bound raw (a Date would reach postgres.js as is).
+  const keyParam = (column: Column, value: unknown): { value: unknown } | undefined =>
+    isPossibleKey(column, value) ? { value: column.mapToDriverValue(checkColumnValue(column, value, 'key')) } : undefined;
   // A key given to a write must be one the column can hold: a typed error before SQL, not 22P02.
   const keyOf = (id: unknown) => checkColumnValue(pk, id, primaryKey);
   // The table's own limits and the repository's zod schema, both before SQL; zod's output is bound.
@@ -221,7 +228,10 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
     table,
     /** The row with this primary key, or undefined (also when soft-deleted, unless asked). */
     findById: (id: Row[keyof Row] | string, opts: ScopeOptions = {}): Promise<Row | undefined> =>
-      guard(async () => (isPossibleKey(pk, id) ? (await byColumn(primaryKey, scopeOf(opts)).execute({ value: id }))[0] : undefined)),
+      guard(async () => {
+        const key = keyParam(pk, id);
+        return key ? (await byColumn(primaryKey, scopeOf(opts)).execute(key))[0] : undefined;
+      }),
 
     /** The row with this primary key; {@link NotFoundError} when there is none. */
     async getById(id: Row[keyof Row] | string, opts: ScopeOptions = {}): Promise<Row> {
@@ -232,10 +242,14 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
 
     /** The first row whose `column` equals `value`, through a prepared statement (unique-key reads). */
     findOneBy: <K extends ColumnKey<TTable>>(column: K, value: Row[K], opts: ScopeOptions = {}): Promise<Row | undefined> => {
-      if (!Object.hasOwn(columns, column)) return Promise.reject(new ValidationError(`unknown column '${String(column)}'`));
-      return guard(async () =>
-        isPossibleKey(columns[column]!, value) ? (await byColumn(column, scopeOf(opts)).execute({ value }))[0] : undefined,
-      );
+      // The column name may come from a request: never echoed, and never a JSON or array column (no equality on those).
+      if (typeof column !== 'string' || !Object.hasOwn(columns, column)) return Promise.reject(new ValidationError('findOneBy: unknown column'));
+      const type = columns[column]!.dataType;
+      if (type === 'json' || type === 'array') return Promise.reject(new ValidationError(`findOneBy cannot look up by '${column}': a ${type} column`));
+      return guard(async () => {
+        const key = keyParam(columns[column]!, value);
+        return key ? (await byColumn(column, scopeOf(opts)).execute(key))[0] : undefined;
+      });
     },
 
     /** The first row matching a filter, in the given order. */
@@ -271,6 +285,7 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
     ): Promise<Related<TDb, TTable, TConfig>[]> =>
       guard(async () => {
         const key = tableKey();
+        checkRelationalConfig(anyDb._.schema!, key, config, { maxLimit: maxRows });
         const c = config as { where?: unknown; with?: Record<string, true> };
         const scoped = scopeWith(anyDb._.schema!, key, c.with, scopeOf(opts));
         const rows = await anyDb.query[key]!.findMany({
@@ -292,7 +307,9 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
       config: KnownKeysOnly<TConfig, ManyConfig<TDb, TTable>>,
       opts: ReadOptions<TTable> = {},
     ): Promise<Related<TDb, TTable, TConfig> | undefined> {
-      const rows = await repository.findManyWith({ ...(config as object), limit: 1 } as never, opts);
+      // A config that is not an object goes through as it is, to be refused (spread, 5 would become {}).
+      const first = typeof config === 'object' && config !== null && !Array.isArray(config) ? { ...(config as object), limit: 1 } : config;
+      const rows = await repository.findManyWith(first as never, opts);
       return rows[0] as Related<TDb, TTable, TConfig> | undefined;
     },
 
@@ -308,6 +325,7 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
       opts: ScopeOptions = {},
     ): Promise<Related<TDb, TTable, TConfig> | undefined> {
       if (!isPossibleKey(pk, id)) return undefined;
+      checkRelationalConfig(anyDb._.schema ?? {}, tableKey(), config, { maxLimit: maxRows });
       const shape = plainShape(config);
       if (shape === undefined) {
         return repository.findFirstWith({ ...(config as object), where: eq(pk, id) } as never, opts) as Promise<Related<TDb, TTable, TConfig> | undefined>;
@@ -388,23 +406,8 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
     upsert: (input: Insert, upsert: UpsertOptions<TTable>): Promise<Row> =>
       guard(async () => {
         const value = insertValues(input, `${name} row`) as Record<string, unknown>;
-        const targets = (Array.isArray(upsert.target) ? upsert.target : [upsert.target]) as string[];
-        for (const t of targets) if (!Object.hasOwn(columns, t)) throw new ValidationError(`unknown upsert target '${t}'`);
-        const keys = upsert.set === undefined || upsert.set === 'all' ? Object.keys(value) : [...upsert.set];
-        const set: Record<string, SQL> = {};
-        for (const key of keys) {
-          if (targets.includes(key) || key === primaryKey || key === 'createdAt' || !Object.hasOwn(columns, key)) continue;
-          set[key] = sql.raw(`excluded."${columns[key]!.name}"`);
-        }
-        const [row] = await anyDb
-          .insert(table)
-          .values(value)
-          .onConflictDoUpdate({
-            target: targets.map((t) => columns[t]!),
-            ...(upsert.targetWhere ? { targetWhere: upsert.targetWhere } : {}),
-            set,
-          })
-          .returning();
+        const plan = upsertPlan(table, columns, policy.update, value, upsert);
+        const [row] = await anyDb.insert(table).values(value).onConflictDoUpdate(plan).returning();
         return row as Row;
       }),
 

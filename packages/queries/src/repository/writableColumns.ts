@@ -63,7 +63,10 @@ export function checkWrite(
     const value = (input as Record<string, unknown>)[key];
     if (value === undefined) continue;
     if (!Object.hasOwn(columns, key)) {
-      issues.push({ path: [key], message: 'not a column of this table', code: 'unrecognized_keys' });
+      // The key may come from a request (or be a secret pasted into the wrong field): never echoed.
+      if (!issues.some((i) => i.code === 'unrecognized_keys')) {
+        issues.push({ path: [], message: 'names a field that is not a column of this table', code: 'unrecognized_keys' });
+      }
       continue;
     }
     if (!allowed.has(key)) {

@@ -8,7 +8,8 @@ export type { TestDatabase, TestDb, AnyTestDb } from './engine/TestDatabase.ts';
 export { selectTestEngine } from './engine/testEngine.ts';
 export type { TestEngineName } from './engine/testEngine.ts';
 export { pgliteTemplate } from './template/pgliteTemplate.ts';
-export { postgresTemplate } from './template/postgresTemplate.ts';
+export { postgresTemplate, checkDatabasePrefix, KEPT_TEMPLATES } from './template/postgresTemplate.ts';
+export { ConcurrentDatabaseTestError, exclusiveUse } from './fixtures/exclusiveUse.ts';
 export { defineFactories } from './factories/defineFactories.ts';
 export type {
   Factory,

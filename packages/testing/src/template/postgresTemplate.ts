@@ -14,17 +14,36 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+/** Templates kept per prefix: the current one and a few older ones other checkouts may still use. */
+export const KEPT_TEMPLATES = 3;
+
 /**
- * Ensures a migrated template database `org_tpl_<checksums>` exists on the server and returns its
- * name. Built under an advisory lock (workers race to it), first under a temporary name and renamed
- * when complete, so a crash never leaves a half-migrated template behind. It persists across runs.
+ * Checks a database-name prefix: it becomes part of identifiers, so only lowercase letters, digits
+ * and `_`, starting with a letter, at most 20 characters.
  *
  * @example
- * const template = await postgresTemplate(process.env.TEST_DATABASE_URL!, './drizzle');
+ * const prefix = checkDatabasePrefix(process.env.TEST_DB_PREFIX ?? 'myapp');
+ */
+export function checkDatabasePrefix(prefix: string): string {
+  if (!/^[a-z][a-z0-9_]{0,19}$/.test(prefix)) {
+    throw new Error(`database prefix must match [a-z][a-z0-9_]{0,19}; got one that does not`);
+  }
+  return prefix;
+}
+
+/**
+ * Ensures a migrated template database `<prefix>_tpl_<checksums>` exists on the server and returns its
+ * name. Built under an advisory lock (workers race to it), first under a temporary name and renamed
+ * when complete, so a crash never leaves a half-migrated template behind. It persists across runs;
+ * when a new one is built, older templates of the same prefix beyond the newest {@link KEPT_TEMPLATES}
+ * are dropped (skipped while someone is connected to them).
+ *
+ * @example
+ * const template = await postgresTemplate(process.env.TEST_DATABASE_URL!, './drizzle', 'myapp');
  * await admin.unsafe(`create database my_test template "${template}"`);
  */
-export async function postgresTemplate(serverUrl: string, migrationsFolder: string): Promise<string> {
-  const name = `org_tpl_${templateKey(migrationsFolder)}`;
+export async function postgresTemplate(serverUrl: string, migrationsFolder: string, prefix = 'org'): Promise<string> {
+  const name = `${checkDatabasePrefix(prefix)}_tpl_${templateKey(migrationsFolder)}`;
   const admin = connectQuietly(withDatabase(serverUrl, 'postgres'), { max: 1 });
   try {
     await admin`select pg_advisory_lock(hashtextextended(${name}, 0))`;
@@ -40,6 +59,7 @@ export async function postgresTemplate(serverUrl: string, migrationsFolder: stri
         await sql.end();
       }
       await admin.unsafe(`alter database "${building}" rename to "${name}"`);
+      await dropStaleTemplates(admin, prefix, name);
     }
     await admin`select pg_advisory_unlock(hashtextextended(${name}, 0))`;
     return name;
@@ -48,9 +68,23 @@ export async function postgresTemplate(serverUrl: string, migrationsFolder: stri
   }
 }
 
+/**
+ * Drops templates of this prefix older than the newest {@link KEPT_TEMPLATES} (database OIDs grow with
+ * creation). A template in use by another run cannot be dropped without force; it is left for later.
+ */
+async function dropStaleTemplates(admin: Sql, prefix: string, current: string): Promise<void> {
+  const pattern = `${prefix.replace(/_/g, '\\_')}\\_tpl\\_%`;
+  const templates = await admin<{ datname: string }[]>`
+    select datname from pg_database where datname like ${pattern} and datname not like '%\\_building' order by oid desc`;
+  for (const { datname } of templates.slice(KEPT_TEMPLATES)) {
+    if (datname === current) continue;
+    await admin.unsafe(`drop database if exists "${datname}"`).catch(() => undefined);
+  }
+}
+
 /** Creates a new database copied from the template; returns its name and URL. */
-export async function createDatabaseFromTemplate(serverUrl: string, template: string, prefix = 'org_test') {
-  const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+export async function createDatabaseFromTemplate(serverUrl: string, template: string, prefix = 'org') {
+  const name = `${checkDatabasePrefix(prefix)}_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = connectQuietly(withDatabase(serverUrl, 'postgres'), { max: 1 });
   try {
     // Copies of one template are serialised: CREATE DATABASE fails if another copy is reading it.

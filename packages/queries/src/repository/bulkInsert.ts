@@ -1,29 +1,46 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { getTableColumns, getTableName, type Column } from 'drizzle-orm';
+import { getTableColumns, getTableName, is, SQL, type Column } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { AnyDb } from '../internal/OrgDb.ts';
 import { transaction } from '../transactions/transaction.ts';
 import { copyPayload } from './copyEncoding.ts';
+import { boundParameters, insertableColumns, runtimeDefault } from './insertColumns.ts';
 
 /**
- * PostgreSQL's limit on bound parameters in one statement; `createMany` chunks below it.
+ * PostgreSQL's limit on bound parameters in one statement; `createMany` and `insertBulk` chunk below it.
  *
  * @example
  * const rowsPerInsert = Math.floor(MAX_PARAMETERS / columnsPerRow);
  */
 export const MAX_PARAMETERS = 65_534;
 
-/** Rows per INSERT so that rows × columns stays under the parameter limit. */
-export function chunkSize(columnsPerRow: number, limit = MAX_PARAMETERS): number {
-  return Math.max(1, Math.floor(limit / Math.max(1, columnsPerRow)));
-}
-
-/** Splits a list into chunks. */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
+/**
+ * Splits rows into INSERTs that each bind at most `limit` parameters, counting what drizzle binds per
+ * row (see {@link boundParameters}): a column no row gives still binds one per row when drizzle fills
+ * it from a `$defaultFn`, so counting only the given keys overflowed PostgreSQL's limit.
+ */
+export function insertChunks<T extends Record<string, unknown>>(
+  table: PgTable,
+  rows: readonly T[],
+  limit = MAX_PARAMETERS,
+): T[][] {
+  const columns = insertableColumns(table);
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  let current: T[] = [];
+  let bound = 0;
+  for (const row of rows) {
+    const n = boundParameters(row, columns);
+    if (current.length > 0 && bound + n > limit) {
+      out.push(current);
+      current = [];
+      bound = 0;
+    }
+    current.push(row);
+    bound += n;
+  }
+  if (current.length > 0) out.push(current);
   return out;
 }
 
@@ -34,11 +51,8 @@ export async function chunkedInsert(
   rows: readonly Record<string, unknown>[],
   returning: boolean,
 ): Promise<Record<string, unknown>[]> {
-  const columns = new Set(rows.flatMap((r) => Object.keys(r)));
-  // drizzle binds every column of the table per row (DEFAULT for absent ones only when no row has it).
-  const perRow = Math.max(columns.size, 1);
   const out: Record<string, unknown>[] = [];
-  for (const part of chunk(rows, chunkSize(perRow))) {
+  for (const part of insertChunks(table, rows)) {
     const query = (db as unknown as { insert(t: PgTable): { values(v: unknown): { returning(): Promise<Record<string, unknown>[]> } & PromiseLike<unknown> } })
       .insert(table)
       .values(part);
@@ -72,7 +86,9 @@ function castType(column: Column): string {
 
 /**
  * Bulk insert through COPY: far fewer round trips and no parameter limit. Only for rows that all give
- * the same columns (COPY cannot say DEFAULT per row); columns no row gives take their defaults.
+ * the same columns (COPY cannot say DEFAULT per row). Columns no row gives are filled as drizzle's
+ * INSERT fills them: a `$defaultFn` (or `$onUpdate` without an SQL default) is called per row, and the
+ * others take the database's default.
  * Returns false when COPY does not apply, and the caller falls back to chunked INSERTs.
  *
  * PGlite copies straight into the table from a blob. On postgres.js a COPY the server rejects never
@@ -87,12 +103,25 @@ export async function copyInsert(db: AnyDb, table: PgTable, rows: readonly Recor
   const uniform = rows.every((r) => keys.every((k) => r[k] !== undefined) && Object.keys(r).filter((k) => r[k] !== undefined).length === keys.length);
   if (!uniform) return false;
   const all = getTableColumns(table);
-  const columns = keys.map((k) => [k, all[k]] as [string, Column]);
-  if (columns.some(([, c]) => !c)) return false;
+  if (keys.some((k) => !all[k])) return false;
+  // Columns no row gives but drizzle's INSERT would fill per row ($defaultFn, or $onUpdate without an SQL
+  // default) are filled here the same way; the rest are left out of the COPY and take the database default.
+  const filled = insertableColumns(table).flatMap(([key, column]) => {
+    const fill = keys.includes(key) ? undefined : runtimeDefault(column);
+    return fill ? [[key, column, fill] as const] : [];
+  });
+  const complete = filled.length === 0 ? rows : rows.map((row) => {
+    const out: Record<string, unknown> = { ...row };
+    for (const [key, , fill] of filled) out[key] = fill();
+    return out;
+  });
+  const columns = [...keys.map((k) => [k, all[k]!] as [string, Column]), ...filled.map(([k, c]) => [k, c] as [string, Column])];
+  // An SQL value (given, or from a runtime default such as sql`gen_random_uuid()`) cannot travel through COPY.
+  if (complete.some((row) => columns.some(([key]) => is(row[key], SQL)))) return false;
   const config = getTableConfig(table);
   const qualified = `${config.schema ? `"${config.schema}".` : ''}"${getTableName(table)}"`;
   const list = columns.map(([, c]) => `"${c.name}"`).join(', ');
-  const payload = copyPayload(columns, rows);
+  const payload = copyPayload(columns, complete);
   // PostgreSQL text cannot hold NUL; let the INSERT path report it as an ordinary statement error.
   if (payload.includes('\0')) return false;
   if (target.kind === 'pglite') {

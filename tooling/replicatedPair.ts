@@ -29,14 +29,20 @@ export function asPostgres(tool: string, args: string[]): void {
   execFileSync(command[0] as string, command[1] as string[], { stdio: 'pipe', timeout: 60_000 });
 }
 
-/** Starts a primary and a replica streaming from it; `stop()` stops both and removes their files. */
-export async function startReplicatedPair() {
-  const base = mkdtempSync(join(tmpdir(), 'org-replication-'));
+/** A new temporary folder the postgres user owns (servers refuse to run as root). */
+export function serverBaseDir(prefix: string): string {
+  const base = mkdtempSync(join(tmpdir(), prefix));
   if (process.getuid?.() === 0) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
     chownSync(base, uid, gid);
   }
+  return base;
+}
+
+/** Starts a primary and a replica streaming from it; `stop()` stops both and removes their files. */
+export async function startReplicatedPair() {
+  const base = serverBaseDir('org-replication-');
   const primary = join(base, 'primary');
   const replica = join(base, 'replica');
   const [primaryPort, replicaPort] = [await freePort(), await freePort()];

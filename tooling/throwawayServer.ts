@@ -1,11 +1,9 @@
 // Test-only (not published): one PostgreSQL server of the test's own, on a free port and a temporary
 // data directory, that the test may stop, start and restart — a failover or a DBA's restart, without
 // touching the machine's own cluster.
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { asPostgres, freePort } from './replicatedPair.ts';
+import { asPostgres, freePort, serverBaseDir } from './replicatedPair.ts';
 
 export { canStartClusters } from './replicatedPair.ts';
 
@@ -19,12 +17,7 @@ export interface ThrowawayServer {
 
 /** Starts a server; `stop()` stops it and removes its files. */
 export async function startThrowawayServer(): Promise<ThrowawayServer> {
-  const base = mkdtempSync(join(tmpdir(), 'org-server-'));
-  if (process.getuid?.() === 0) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    chownSync(base, uid, gid);
-  }
+  const base = serverBaseDir('org-server-');
   const data = join(base, 'data');
   const log = join(base, 'server.log');
   const port = await freePort();

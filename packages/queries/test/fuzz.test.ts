@@ -63,6 +63,7 @@ describe('fuzzed input through the repositories', () => {
       expect(text).not.toContain(canary);
     }
     // The driver's error (with the failing row) stays reachable for debugging, but only on purpose.
-    expect(JSON.stringify((error as Error).cause ?? {})).toBeDefined();
+    expect((error as Error).cause).toBeUndefined();
+    expect(JSON.stringify((error as CheckViolationError).originalError() ?? null)).toContain(canary);
   });
 });

@@ -47,7 +47,7 @@ import {
 /** Every generated string carries it; no error may show it. */
 const CANARY = 'Qz7canary';
 const SEED = 20_260_510;
-const NUM_RUNS = Number(process.env.HOSTILE_RUNS ?? 1500);
+const NUM_RUNS = Number(process.env.HOSTILE_RUNS ?? 1000);
 
 const gadgets = pgTable('fuzz_gadgets', {
   id: serial('id').primaryKey(),

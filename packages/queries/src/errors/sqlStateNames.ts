@@ -2,6 +2,9 @@
  * PostgreSQL's condition names by SQLSTATE (from PostgreSQL 15's `errcodes.txt`), so an error the
  * data layer does not map to its own class is described by code and name only: PostgreSQL's own
  * message text can quote the input (`invalid input syntax for type uuid: "…"`).
+ *
+ * @example
+ * SQL_STATE_NAMES['42P01']; // 'undefined_table'
  */
 export const SQL_STATE_NAMES: Readonly<Record<string, string>> = {
   '03000': 'sql_statement_not_yet_complete',
@@ -256,7 +259,12 @@ export const SQL_STATE_NAMES: Readonly<Record<string, string>> = {
   'XX002': 'index_corrupted',
 };
 
-/** Class names by the first two characters of a SQLSTATE, for codes newer than the table above. */
+/**
+ * Class names by the first two characters of a SQLSTATE, for codes newer than the table above.
+ *
+ * @example
+ * SQL_STATE_CLASSES['22']; // 'data_exception'
+ */
 export const SQL_STATE_CLASSES: Readonly<Record<string, string>> = {
   '00': 'successful_completion',
   '01': 'warning',

@@ -23,6 +23,9 @@ const isOrderTerm = (value: unknown) => isSqlOrFunction(value) || is(value, Colu
  * `with` naming the table's relations (nested at most 4 deep) with `true` or a config of the same
  * shape; `limit`/`offset` bounded integers; `where`/`orderBy`/`extras` as SQL or callbacks. drizzle
  * itself would bind a bad limit as a parameter (a database error) or crash on an unknown relation.
+ *
+ * @example
+ * checkRelationalConfig(db._.schema, 'leads', { with: { partner: true }, limit: 10 }, { maxLimit: 1000 });
  */
 export function checkRelationalConfig(
   tables: TablesConfig,

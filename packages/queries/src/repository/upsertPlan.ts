@@ -30,6 +30,9 @@ function uniqueKeySets(table: PgTable, columns: ColumnMap): string[][] {
  * SQL, `set` `'all'` or a list of columns `update` may write; `'all'` skips the others (keys,
  * timestamps, deletion state, owners are never changed by an upsert), and an upsert with nothing to
  * update is refused. Messages never echo the given names.
+ *
+ * @example
+ * db.insert(t).values(value).onConflictDoUpdate(upsertPlan(t, columns, policy.update, value, { target: 'email' }));
  */
 export function upsertPlan(
   table: PgTable,

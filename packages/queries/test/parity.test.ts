@@ -20,7 +20,7 @@ import {
   type OrgRepositories,
 } from '../src/index.ts';
 import { openEnginePair, type EnginePair } from './support/parity/openEnginePair.ts';
-import { parityProbes } from './support/parity/probeTable.ts';
+import { parityProbes, probeRows } from './support/parity/probeTable.ts';
 import { at, ids, seedOrgRows } from './support/parity/seedOrgRows.ts';
 import { expectSameOnBoth, failureOf, masked, typeShape } from './support/parity/sameOnBoth.ts';
 
@@ -238,6 +238,24 @@ describe.runIf(enabled)('engine parity: the same calls give the same values and 
       );
       await gen('delete', (_, r, database) => r.leads.delete(createdIds.get(database)!));
       await gen('purge', (_, r, database) => r.leads.purge(createdIds.get(database)!));
+    });
+
+    it('insertBulk through COPY and through INSERT stores the same values', async () => {
+      const rows = (from: number, count: number) =>
+        Array.from({ length: count }, (_, i) => {
+          const { createdAt: _createdAt, ...row } = probeRows[i % 2]!; // the database's to set
+          return { ...row, id: from + i, label: `bulk ${from + i} ${row.label}` };
+        });
+      await onBoth((db) => createRepository(db, parityProbes, { copyThreshold: 500 }).insertBulk(rows(1000, 600)));
+      await onBoth((db) => createRepository(db, parityProbes, { copyThreshold: 500 }).insertBulk(rows(2000, 10)));
+      const stored = await onBoth((db) => db.select().from(parityProbes).where(sql`${parityProbes.id} >= 1000`).orderBy(parityProbes.id));
+      expectSameOnBoth('bulk rows', [masked(stored[0], ['createdAt']), masked(stored[1], ['createdAt'])]);
+      const [copied, inserted] = await Promise.all([
+        pair.postgres.db.select().from(parityProbes).where(sql`${parityProbes.id} = 1000`),
+        pair.postgres.db.select().from(parityProbes).where(sql`${parityProbes.id} = 2000`),
+      ]);
+      const comparable = (row: object | undefined) => ({ ...row, id: 0, label: '', createdAt: null });
+      expect(comparable(copied[0]), 'COPY and INSERT store the same row').toStrictEqual(comparable(inserted[0]));
     });
 
     it('transactions return the same results', async () => {

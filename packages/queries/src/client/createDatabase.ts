@@ -88,6 +88,9 @@ function postgresClient(url: string, options: CreateDatabaseOptions): Sql {
     onnotice: () => {},
     connection: {
       application_name: options.applicationName ?? '@org/queries',
+      // PGlite's sessions run in UTC; pinned here too, timestamps print (`::text`, string-mode columns)
+      // and truncate (`date_trunc`, `::date`) alike whatever the server's or role's TimeZone setting.
+      TimeZone: 'UTC',
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
   };

@@ -20,6 +20,8 @@ export async function openEnginePair(serverUrl: string): Promise<EnginePair> {
   const name = `org_parity_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
+  // A server whose TimeZone is not PGlite's UTC, as production servers often are: results must not change.
+  await admin.unsafe(`alter database "${name}" set timezone to 'America/New_York'`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const pglite = createDatabase();

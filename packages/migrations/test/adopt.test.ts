@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { engines } from '../../../tooling/testEngines.ts';
-import { adoptDatabase, checkDrift, migrate, migrationStatus } from '../src/index.ts';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { adoptDatabase, checkDrift, migrate, migrationStatus, orgMigrationsFolder, readMigrationFolder } from '../src/index.ts';
+import { migrationFolder } from './support/migrationFolder.ts';
 import { ADOPT_FIXTURE, ADOPT_FIXTURE_SQL, adoptFixtureFolder } from './support/adoptFixture.ts';
 import { scratchSuite } from './support/scratchSuite.ts';
 
@@ -131,6 +134,32 @@ describe.each(engines)('adoptDatabase on %s', (engine) => {
       const result = await adoptDatabase(scratch().client, { folder: folder.dir });
       expect(result.differences).toEqual([]);
       expect(result.outcome).toBe('adopted');
+    } finally {
+      folder.remove();
+    }
+  });
+
+  it("recreates a whole missing table of @org's migrations (constraints, indexes, trigger, policy), and drops a legacy table only with allowDrop", async () => {
+    const folder = migrationFolder();
+    const files = readMigrationFolder(orgMigrationsFolder());
+    for (const f of files) cpSync(join(orgMigrationsFolder(), `${f.name}.sql`), join(folder.dir, `${f.name}.sql`));
+    try {
+      for (const f of files) await script(f.sql);
+      await script('drop table scraping_results cascade; create table search_jobs (id serial primary key); insert into search_jobs default values;');
+      const first = await adoptDatabase(scratch().client, { folder: folder.dir, allowDrop: true });
+      expect(first.differences.map((d) => `${d.change} ${d.object} ${d.name}`)).toEqual([
+        'missing table public.scraping_results',
+        'extra table public.search_jobs',
+      ]);
+      const bridge = readFileSync(first.bridgeFile!, 'utf8');
+      expect(bridge).toContain('CREATE TABLE IF NOT EXISTS "public"."scraping_results" (');
+      expect(bridge).toContain('CREATE POLICY "scraping_results_owner" ON "public"."scraping_results"');
+      expect(bridge).toContain('DROP TABLE IF EXISTS "public"."search_jobs";');
+      expect(bridge).not.toContain('org-migrate:keep');
+      const second = await adoptDatabase(scratch().client, { folder: folder.dir });
+      expect({ outcome: second.outcome, remaining: second.remaining }).toEqual({ outcome: 'bridged', remaining: [] });
+      expect(await scratch().rows(`select to_regclass('public.search_jobs') as t`)).toEqual([{ t: null }]);
+      expect((await checkDrift(scratch().client, { folder: folder.dir })).drifted).toBe(false);
     } finally {
       folder.remove();
     }

@@ -43,7 +43,9 @@ export function bridgeSql(differences: readonly SchemaDifference[], expected: Sc
   };
 
   for (const d of differences) {
-    const t = d.table ? expected.tables[d.table] ?? live.tables[d.table] : undefined;
+    // A table's own differences carry its key as the name; its members', as the table.
+    const key = d.object === 'table' ? d.name : d.table;
+    const t = key ? expected.tables[key] ?? live.tables[key] : undefined;
     const table = t ? tableName(t) : '';
     switch (`${d.change} ${d.object}`) {
       case 'missing extension':

@@ -20,6 +20,9 @@ export const MAX_PARAMETERS = 65_534;
  * Splits rows into INSERTs that each bind at most `limit` parameters, counting what drizzle binds per
  * row (see {@link boundParameters}): a column no row gives still binds one per row when drizzle fills
  * it from a `$defaultFn`, so counting only the given keys overflowed PostgreSQL's limit.
+ *
+ * @example
+ * for (const part of insertChunks(leads, rows)) await tx.insert(leads).values(part);
  */
 export function insertChunks<T extends Record<string, unknown>>(
   table: PgTable,

@@ -14,7 +14,12 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-/** Templates kept per prefix: the current one and a few older ones other checkouts may still use. */
+/**
+ * Templates kept per prefix: the current one and a few older ones other checkouts may still use.
+ *
+ * @example
+ * console.log(`each migration change drops templates beyond the newest ${KEPT_TEMPLATES}`);
+ */
 export const KEPT_TEMPLATES = 3;
 
 /**

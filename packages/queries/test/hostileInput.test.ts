@@ -46,7 +46,7 @@ import {
 
 /** Every generated string carries it; no error may show it. */
 const CANARY = 'Qz7canary';
-const SEED = 20_260_510;
+const SEED = Number(process.env.HOSTILE_SEED ?? 20_260_510);
 const NUM_RUNS = Number(process.env.HOSTILE_RUNS ?? 1000);
 
 const gadgets = pgTable('fuzz_gadgets', {

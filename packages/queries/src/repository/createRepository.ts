@@ -161,6 +161,12 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
   };
   const where = (opts: ReadOptions<TTable> = {}, extra?: SQL) =>
     and(buildWhere(columns, opts.where as Record<string, unknown>), scopeCondition(columns, scopeOf(opts)), extra);
+  // Options may come from a request body: `null` or a non-object is refused, not read (a TypeError).
+  const optionsOf = <T>(opts: T): T => {
+    if (opts === undefined) return {} as T;
+    if (typeof opts !== 'object' || opts === null || Array.isArray(opts)) throw new ValidationError('options must be an object');
+    return opts;
+  };
   const limitOf = (limit: unknown, fallback: number, max = maxPageSize) => {
     const n = limit ?? fallback;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > max) throw new ValidationError(`limit must be an integer from 1 to ${max}`);
@@ -229,8 +235,9 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
     /** The row with this primary key, or undefined (also when soft-deleted, unless asked). */
     findById: (id: Row[keyof Row] | string, opts: ScopeOptions = {}): Promise<Row | undefined> =>
       guard(async () => {
+        const scope = scopeOf(optionsOf(opts));
         const key = keyParam(pk, id);
-        return key ? (await byColumn(primaryKey, scopeOf(opts)).execute(key))[0] : undefined;
+        return key ? (await byColumn(primaryKey, scope).execute(key))[0] : undefined;
       }),
 
     /** The row with this primary key; {@link NotFoundError} when there is none. */
@@ -247,14 +254,16 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
       const type = columns[column]!.dataType;
       if (type === 'json' || type === 'array') return Promise.reject(new ValidationError(`findOneBy cannot look up by '${column}': a ${type} column`));
       return guard(async () => {
+        const scope = scopeOf(optionsOf(opts));
         const key = keyParam(columns[column]!, value);
-        return key ? (await byColumn(column, scopeOf(opts)).execute(key))[0] : undefined;
+        return key ? (await byColumn(column, scope).execute(key))[0] : undefined;
       });
     },
 
     /** The first row matching a filter, in the given order. */
     findOne: (opts: ReadOptions<TTable> & { orderBy?: readonly SortKey<ColumnKey<TTable>>[] } = {}): Promise<Row | undefined> =>
       guard(async () => {
+        opts = optionsOf(opts);
         const rows = await anyDb.select().from(table).where(where(opts)).orderBy(...orderTerms(sortOf(opts.orderBy))).limit(1);
         return rows[0];
       }),
@@ -264,6 +273,7 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
       opts: ReadOptions<TTable> & { orderBy?: readonly SortKey<ColumnKey<TTable>>[]; limit?: number; offset?: number } = {},
     ): Promise<Row[]> =>
       guard(async () => {
+        opts = optionsOf(opts);
         // Without a limit, read one row more than allowed: more matches is an error, never a silent cut.
         const bounded = opts.limit !== undefined;
         const limit = bounded ? limitOf(opts.limit, maxRows, maxRows) : maxRows + 1;
@@ -284,6 +294,7 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
       opts: ReadOptions<TTable> = {},
     ): Promise<Related<TDb, TTable, TConfig>[]> =>
       guard(async () => {
+        opts = optionsOf(opts);
         const key = tableKey();
         checkRelationalConfig(anyDb._.schema!, key, config, { maxLimit: maxRows });
         const c = config as { where?: unknown; with?: Record<string, true> };
@@ -324,6 +335,7 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
       config: KnownKeysOnly<TConfig, Omit<ManyConfig<TDb, TTable>, 'where' | 'limit' | 'offset' | 'orderBy'>>,
       opts: ScopeOptions = {},
     ): Promise<Related<TDb, TTable, TConfig> | undefined> {
+      opts = optionsOf(opts);
       if (!isPossibleKey(pk, id)) return undefined;
       checkRelationalConfig(anyDb._.schema ?? {}, tableKey(), config, { maxLimit: maxRows });
       const shape = plainShape(config);
@@ -350,11 +362,11 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
 
     /** Rows matching a filter. */
     count: (opts: ReadOptions<TTable> = {}): Promise<number> =>
-      guard(async () => Number((await anyDb.select({ n: count() }).from(table).where(where(opts)))[0]?.n ?? 0)),
+      guard(async () => Number((await anyDb.select({ n: count() }).from(table).where(where(optionsOf(opts))))[0]?.n ?? 0)),
 
     /** Whether any row matches a filter (stops at the first). */
     exists: (opts: ReadOptions<TTable> = {}): Promise<boolean> =>
-      guard(async () => (await anyDb.select({ one: sql`1` }).from(table).where(where(opts)).limit(1)).length > 0),
+      guard(async () => (await anyDb.select({ one: sql`1` }).from(table).where(where(optionsOf(opts))).limit(1)).length > 0),
 
     /** Validates and inserts one row; returns it as stored. */
     create: (input: Insert): Promise<Row> =>
@@ -448,6 +460,7 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
       opts: ReadOptions<TTable> & { sort?: readonly SortKey<ColumnKey<TTable>>[]; limit?: number; after?: string; before?: string } = {},
     ): Promise<KeysetPage<Row>> =>
       guard(async () => {
+        opts = optionsOf(opts);
         if (opts.after !== undefined && opts.before !== undefined) throw new ValidationError("paginate takes 'after' or 'before', not both");
         const sort = sortOf(opts.sort);
         const limit = limitOf(opts.limit, 20);
@@ -484,6 +497,7 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
       opts: ReadOptions<TTable> & { orderBy?: readonly SortKey<ColumnKey<TTable>>[]; page?: number; pageSize?: number } = {},
     ): Promise<OffsetPage<Row>> =>
       guard(async () => {
+        opts = optionsOf(opts);
         const pageSize = limitOf(opts.pageSize, 20);
         const page = opts.page ?? 1;
         if (typeof page !== 'number' || !Number.isSafeInteger(page) || page < 1 || (page - 1) * pageSize > Number.MAX_SAFE_INTEGER) {

@@ -14,8 +14,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-const isSqlOrFunction = (value: unknown) => typeof value === 'function' || is(value, SQL);
-const isOrderTerm = (value: unknown) => isSqlOrFunction(value) || is(value, Column);
+/**
+ * drizzle's `is()` for input that may be anything: `is()` itself reads the prototype's constructor and
+ * throws a TypeError on an object without a prototype (`Object.create(null)`, JSON with `__proto__`).
+ *
+ * @example
+ * if (!isEntity(options.targetWhere, SQL)) throw new ValidationError('targetWhere must be SQL');
+ */
+export function isEntity(value: unknown, kind: Parameters<typeof is>[1]): boolean {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) !== null && is(value, kind);
+}
+
+const isSqlOrFunction = (value: unknown) => typeof value === 'function' || isEntity(value, SQL);
+const isOrderTerm = (value: unknown) => isSqlOrFunction(value) || isEntity(value, Column);
 
 /**
  * Checks a relational read's config (drizzle's `db.query` config) before drizzle sees it: only its
@@ -67,7 +78,7 @@ export function checkRelationalConfig(
     }
   }
   if (where !== undefined && !isSqlOrFunction(where)) throw new ValidationError(`${path}.where must be SQL or a callback`);
-  if (extras !== undefined && !isSqlOrFunction(extras) && !(isPlainObject(extras) && Object.values(extras).every((e) => is(e, SQL.Aliased)))) {
+  if (extras !== undefined && !isSqlOrFunction(extras) && !(isPlainObject(extras) && Object.values(extras).every((e) => isEntity(e, SQL.Aliased)))) {
     throw new ValidationError(`${path}.extras must be aliased SQL or a callback`);
   }
   if (orderBy !== undefined && !(isOrderTerm(orderBy) || (Array.isArray(orderBy) && orderBy.length <= 8 && orderBy.every(isOrderTerm)))) {

@@ -1,6 +1,7 @@
-import { SQL, is, sql, type Column } from 'drizzle-orm';
+import { SQL, sql, type Column } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { ValidationError } from '../errors/errors.ts';
+import { isEntity } from './relationalConfig.ts';
 import type { ColumnMap } from './types.ts';
 
 /** The ON CONFLICT DO UPDATE parts of an upsert. */
@@ -51,7 +52,7 @@ export function upsertPlan(
   if (!uniqueKeySets(table, columns).some((keys) => [...new Set(keys)].sort().join(',') === wanted)) {
     throw new ValidationError('upsert target must be the columns of a primary key, unique constraint or unique index');
   }
-  if (targetWhere !== undefined && !is(targetWhere, SQL)) throw new ValidationError('upsert targetWhere must be SQL');
+  if (targetWhere !== undefined && !isEntity(targetWhere, SQL)) throw new ValidationError('upsert targetWhere must be SQL');
   let keys: string[];
   if (set === undefined || set === 'all') {
     keys = Object.keys(value).filter((k) => updatable.has(k));

@@ -27,6 +27,7 @@ const ACCESS_MODES = new Set(['read only', 'read write']);
  * (drizzle's SET TRANSACTION writes them raw), so only the documented literals get through.
  */
 function checkOptions(options: TransactionOptions): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new ValidationError('transaction options must be an object');
   if (options.isolationLevel !== undefined && !ISOLATION_LEVELS.has(options.isolationLevel)) {
     throw new ValidationError(`isolationLevel must be one of ${[...ISOLATION_LEVELS].join(', ')}`);
   }
@@ -34,6 +35,10 @@ function checkOptions(options: TransactionOptions): void {
     throw new ValidationError(`accessMode must be one of ${[...ACCESS_MODES].join(', ')}`);
   }
   const retry = options.retry;
+  if (retry !== undefined && retry !== false && (typeof retry !== 'object' || retry === null || Array.isArray(retry))) {
+    throw new ValidationError('retry must be false or { maxAttempts?, baseDelayMs?, maxDelayMs? }');
+  }
+  if (options.onRetry !== undefined && typeof options.onRetry !== 'function') throw new ValidationError('onRetry must be a function');
   if (retry !== undefined && retry !== false) {
     for (const key of ['maxAttempts', 'baseDelayMs', 'maxDelayMs'] as const) {
       const n = retry[key];

@@ -11,6 +11,7 @@ import { runStatus } from './runStatus.ts';
 import { runAdopt } from './runAdopt.ts';
 import { runUp } from './runUp.ts';
 import { USAGE } from './usage.ts';
+import { PgliteDataDirLockedError } from '../pglite/PgliteDataDirLockedError.ts';
 
 /** Exit codes: 0 done, 1 check or lint found something, 2 usage, 3 migration error. */
 async function main(argv: string[]): Promise<number> {
@@ -83,7 +84,8 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     // Runner errors already say what to do; anything else is printed without a stack for the user.
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`org-migrate: ${error instanceof MigrationError ? message : `unexpected error: ${message}`}`);
+    const known = error instanceof MigrationError || error instanceof PgliteDataDirLockedError;
+    console.error(`org-migrate: ${known ? message : `unexpected error: ${message}`}`);
     process.exitCode = 3;
   },
 );

@@ -16,7 +16,7 @@ import { eq, sql } from 'drizzle-orm';
 import { section, step, table } from './report.ts';
 
 const url = process.env.DATABASE_URL;
-const database = createDatabase(url ? { url, applicationName: 'org-demo' } : {});
+const database = createDatabase(url ? { url, applicationName: 'org-demo' } : { pglite: true });
 const { db } = database;
 
 try {

@@ -4,7 +4,7 @@ import { migrate, orgMigrationsFolder } from '@org/migrations';
 import { createDatabase } from '@org/queries';
 import { createApp } from './createApp.ts';
 
-const database = createDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, applicationName: 'org-http-service' } : {});
+const database = createDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, applicationName: 'org-http-service' } : { pglite: true });
 await migrate(database.client, { folder: orgMigrationsFolder() });
 const server = createServer(createApp(database.db));
 const port = Number(process.env.PORT ?? 3000);

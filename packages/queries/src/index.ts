@@ -2,7 +2,8 @@
 
 // Client.
 export { createDatabase } from './client/createDatabase.ts';
-export type { CreateDatabaseOptions, OrgDatabase, HealthStatus } from './client/createDatabase.ts';
+export type { CreateDatabaseOptions, Database, OrgDatabase, HealthStatus } from './client/createDatabase.ts';
+export type { PoolStats } from './transactions/slotPool.ts';
 export { getDatabase } from './client/getDatabase.ts';
 export { DataDirLockedError } from './client/DataDirLockedError.ts';
 export { createQueryLogger } from './logging/queryLogger.ts';
@@ -35,6 +36,7 @@ export {
   TooManyRowsError,
   TransactionScopeError,
   TransactionAbortedError,
+  ConfigurationError,
   DatabaseError,
 } from './errors/errors.ts';
 export type { ConstraintDetails } from './errors/errors.ts';

@@ -1,8 +1,10 @@
 import type { Campaign, Conversation, Lead, NewLead, Partner, Project, ScrapingResult, User } from '@org/schema';
 import { conversations, leads, messages, scrapingJobs, users } from '@org/schema';
 import { eq } from 'drizzle-orm';
+import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  createDatabase,
   createOrgRepositories,
   createRepository,
   getConfig,
@@ -129,5 +131,19 @@ describe('filter operators follow the column type', () => {
     const jsonLiteral: Filter<typeof users> = { metadata: { lastDevice: 'ios' } };
     expectTypeOf(text).toEqualTypeOf<Filter<typeof leads>>();
     void [json, onTimestamp, jsonLiteral];
+  });
+});
+
+describe("createDatabase with a consumer's schema", () => {
+  it('types db.query from the given schema, and @org tables are not there', () => {
+    const notes = pgTable('notes', { id: uuid('id').primaryKey().defaultRandom(), body: text('body').notNull() });
+    const database = createDatabase({ schema: { notes }, pglite: true });
+    expectTypeOf<Awaited<ReturnType<typeof database.db.query.notes.findFirst>>>().toEqualTypeOf<{ id: string; body: string } | undefined>();
+    // @ts-expect-error only the given schema's tables are queryable
+    void database.db.query.users;
+    const org = createDatabase({ url: 'postgres://localhost/app' });
+    expectTypeOf<Awaited<ReturnType<typeof org.db.query.users.findFirst>>>().toEqualTypeOf<User | undefined>();
+    // Compiles under exactOptionalPropertyTypes: an unset variable is refused at run time, not silently embedded.
+    void createDatabase({ url: process.env.DATABASE_URL });
   });
 });

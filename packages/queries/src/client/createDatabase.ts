@@ -1,28 +1,40 @@
 import { PGlite } from '@electric-sql/pglite';
-import { schema } from '@org/schema';
+import { schema as orgSchema, type OrgSchema } from '@org/schema';
 import { sql, type Logger } from 'drizzle-orm';
-import { withReplicas } from 'drizzle-orm/pg-core';
+import { withReplicas, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
 import type { Sql } from 'postgres';
 import { mapDatabaseError } from '../errors/mapDatabaseError.ts';
-import type { OrgDb } from '../internal/OrgDb.ts';
 import { PGLITE_PARSERS } from '../internal/pgliteParsers.ts';
 import { rowsOf } from '../internal/rows.ts';
 import { createQueryLogger } from '../logging/queryLogger.ts';
 import { guardedPglite } from '../transactions/guardedPglite.ts';
-import { pooledClient } from '../transactions/pooledClient.ts';
+import { pooledClient, slotPoolOf } from '../transactions/pooledClient.ts';
+import type { PoolStats } from '../transactions/slotPool.ts';
+import { ConfigurationError } from '../errors/errors.ts';
 import { healthReason } from './healthReason.ts';
 import { lockDataDir } from './lockDataDir.ts';
 import { portableDateParameters } from './portableDateParameters.ts';
 import { DEFAULT_ACQUIRE_TIMEOUT_MS } from '../transactions/transactionContext.ts';
 
 /** Options of {@link createDatabase}. */
-export interface CreateDatabaseOptions {
-  /** PostgreSQL URL. Without one, an embedded PGlite database is used. */
-  url?: string;
-  /** PGlite only: a data directory to persist to; in memory when absent. */
+export interface CreateDatabaseOptions<TSchema extends Record<string, unknown> = OrgSchema> {
+  /**
+   * The drizzle schema (tables and relations) the db is typed and queried with: your own, or @org's
+   * (the default). `db.query`, repositories and relational reads follow it.
+   */
+  schema?: TSchema;
+  /**
+   * PostgreSQL URL: a pooled postgres.js client. Given but empty or undefined (an unset
+   * `DATABASE_URL`) is a {@link ConfigurationError}, never a silent switch to an embedded database.
+   * Leave the key out (or pass `pglite`) for embedded PGlite.
+   */
+  url?: string | undefined;
+  /** Embedded PGlite, in memory or in `dataDir` (locked to this process). Cannot be combined with `url`. */
+  pglite?: true | { dataDir?: string };
+  /** PGlite only: a data directory to persist to; in memory when absent. Same as `pglite: { dataDir }`. */
   dataDir?: string;
   /** postgres.js pool settings (seconds, as postgres.js takes them). */
   pool?: {
@@ -62,22 +74,30 @@ export interface HealthStatus {
   reason?: string;
 }
 
-/** A database client: the typed drizzle db plus the lifecycle around it. */
-export interface OrgDatabase {
-  /** Typed drizzle db over the @org schema (replica-routing when replicas are configured). */
-  db: OrgDb;
+/** A database client over a schema: the typed drizzle db plus the lifecycle around it. */
+export interface Database<TSchema extends Record<string, unknown> = OrgSchema> {
+  /** Typed drizzle db over the schema (replica-routing when replicas are configured). */
+  db: PgDatabase<PgQueryResultHKT, TSchema>;
   /** Always the primary, for reads that must see the latest writes. */
-  primary: OrgDb;
+  primary: PgDatabase<PgQueryResultHKT, TSchema>;
   driver: 'postgres' | 'pglite';
   /** The underlying client (postgres.js `Sql` or PGlite), for migrations and COPY. */
   client: Sql | PGlite;
   /** `select 1` round trip with latency; never throws. */
   healthCheck(): Promise<HealthStatus>;
+  /** The primary's connections right now (postgres.js: size, idle, busy, held by transactions, waiting); undefined on PGlite. */
+  poolStats(): PoolStats | undefined;
   /** Drains the pools (waits up to `timeoutSeconds` for running queries) or closes PGlite. */
   close(timeoutSeconds?: number): Promise<void>;
 }
 
-function postgresClient(url: string, options: CreateDatabaseOptions): Sql {
+/** A database client over the @org schema. */
+export type OrgDatabase = Database<OrgSchema>;
+
+/** The options that configure the connection, whatever the schema. */
+type ClientOptions = Omit<CreateDatabaseOptions<Record<string, unknown>>, 'schema'>;
+
+function postgresClient(url: string, options: ClientOptions): Sql {
   const settings = {
     max: options.pool?.max ?? 10,
     idle_timeout: options.pool?.idleTimeoutSeconds ?? 20,
@@ -98,28 +118,37 @@ function postgresClient(url: string, options: CreateDatabaseOptions): Sql {
 }
 
 /**
- * Creates the database client: postgres.js with a pool when a URL is given, embedded PGlite when
- * none is. For serverless handlers use {@link getDatabase}, which keeps one per process.
+ * Creates the database client for a drizzle schema — yours, or @org's by default: postgres.js over a
+ * pool of our own when a URL is given, embedded PGlite when asked for (`pglite`, `dataDir`, or no
+ * `url` key at all). A `url` key that is empty or undefined is a {@link ConfigurationError}: a missing
+ * `DATABASE_URL` in production must not write into a throwaway database. For serverless handlers use
+ * {@link getDatabase}, which keeps one per process.
  *
  * @example
- * const database = createDatabase({ url: process.env.DATABASE_URL, pool: { max: 5 } });
- * const user = await database.db.query.users.findFirst();
+ * const notes = pgTable('notes', { id: uuid('id').primaryKey().defaultRandom(), body: text('body').notNull() });
+ * const database = createDatabase({ schema: { notes }, url: process.env.DATABASE_URL, pool: { max: 5 } });
+ * const first = await database.db.query.notes.findFirst();
  * await database.close();
  */
-export function createDatabase(options: CreateDatabaseOptions = {}): OrgDatabase {
+export function createDatabase<TSchema extends Record<string, unknown>>(options: CreateDatabaseOptions<TSchema> & { schema: TSchema }): Database<TSchema>;
+export function createDatabase(options?: CreateDatabaseOptions<OrgSchema>): OrgDatabase;
+export function createDatabase<TSchema extends Record<string, unknown>>(options: CreateDatabaseOptions<TSchema> = {}): Database<TSchema> {
+  const engine = chooseEngine(options);
   const logger = options.logger === true ? createQueryLogger() : options.logger || undefined;
-  const config = { schema, ...(logger ? { logger } : {}) };
-  if (!options.url) {
-    const lock = lockDataDir(options.dataDir); // PGlite is single-writer: a second opener loses writes
+  const config = { schema: (options.schema ?? orgSchema) as TSchema, ...(logger ? { logger } : {}) };
+  type Db = PgDatabase<PgQueryResultHKT, TSchema>;
+  if (engine.kind === 'pglite') {
+    const dataDir = engine.dataDir;
+    const lock = lockDataDir(dataDir); // PGlite is single-writer: a second opener loses writes
     // Parsed as postgres.js parses them (int8 as text, bytea as Buffer): the same types on both engines.
-    const client = guardedPglite(new PGlite({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), parsers: PGLITE_PARSERS }));
-    const db = drizzlePglite(client, config) as unknown as OrgDb;
+    const client = guardedPglite(new PGlite({ ...(dataDir ? { dataDir } : {}), parsers: PGLITE_PARSERS }));
+    const db = drizzlePglite(client, config) as unknown as Db;
     return finish('pglite', client, db, db, () => client.close().finally(() => lock?.release()));
   }
-  const client = postgresClient(options.url, options);
-  const primary = drizzlePostgres(client, config) as unknown as OrgDb;
+  const client = postgresClient(engine.url, options);
+  const primary = drizzlePostgres(client, config) as unknown as Db;
   portableDateParameters(client);
-  const replicaClients = (options.replicas ?? []).map((url) => postgresClient(url, options));
+  const replicaClients = (options.replicas ?? []).map((url) => postgresClient(checkUrl(url, 'replicas[]'), options));
   const db = replicaClients.length
     ? (withReplicas(
         primary as never,
@@ -128,20 +157,40 @@ export function createDatabase(options: CreateDatabaseOptions = {}): OrgDatabase
           portableDateParameters(c);
           return replica;
         }) as never,
-      ) as unknown as OrgDb)
+      ) as unknown as Db)
     : primary;
   return finish('postgres', client, db, primary, async (timeout) => {
     await Promise.all([client, ...replicaClients].map((c) => c.end({ timeout })));
   });
 }
 
-function finish(
+/** Which engine the options ask for, checked before anything opens. */
+function chooseEngine(options: ClientOptions): { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | undefined } {
+  const embedded = options.pglite !== undefined || options.dataDir !== undefined;
+  if (Object.hasOwn(options, 'url')) {
+    if (embedded) throw new ConfigurationError('url and pglite/dataDir name two engines: pass one');
+    return { kind: 'postgres', url: checkUrl(options.url, 'url') };
+  }
+  const dataDir = (typeof options.pglite === 'object' ? options.pglite.dataDir : undefined) ?? options.dataDir;
+  return { kind: 'pglite', dataDir };
+}
+
+/** A server URL that is there and parses; the message never repeats it (it may hold a password). */
+function checkUrl(url: unknown, what: string): string {
+  if (typeof url !== 'string' || url.trim() === '') {
+    throw new ConfigurationError(`${what} is empty: set DATABASE_URL (or pass the URL), or ask for an embedded database with pglite: true`);
+  }
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigurationError(`${what} must be a postgres:// or postgresql:// URL`);
+  return url;
+}
+
+function finish<TSchema extends Record<string, unknown>>(
   driver: 'postgres' | 'pglite',
   client: Sql | PGlite,
-  db: OrgDb,
-  primary: OrgDb,
+  db: PgDatabase<PgQueryResultHKT, TSchema>,
+  primary: PgDatabase<PgQueryResultHKT, TSchema>,
   close: (timeoutSeconds: number) => Promise<void>,
-): OrgDatabase {
+): Database<TSchema> {
   let closing: Promise<void> | undefined;
   return {
     db,
@@ -158,6 +207,7 @@ function finish(
         return { ok: false, latencyMs: performance.now() - started, error: mapped.code ?? 'UNKNOWN', reason: healthReason(error) };
       }
     },
+    poolStats: () => slotPoolOf(client)?.stats(),
     // Closing twice (a shutdown hook and a test's afterAll) waits for the same close, never throws.
     close: (timeoutSeconds = 5) => (closing ??= close(timeoutSeconds)),
   };

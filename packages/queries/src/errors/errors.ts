@@ -282,6 +282,19 @@ export class TransactionAbortedError extends DataLayerError {
 }
 
 /**
+ * The client's configuration cannot work (an empty or missing URL where a server is asked for, two
+ * engines at once): raised when the client is created, before anything connects.
+ *
+ * @example
+ * try { createDatabase({ url: process.env.DATABASE_URL }); } catch (e) { if (e instanceof ConfigurationError) process.exit(78); throw e; }
+ */
+export class ConfigurationError extends DataLayerError {
+  constructor(message: string) {
+    super('CONFIGURATION', message);
+  }
+}
+
+/**
  * A read without a limit matched more rows than the repository's `maxRows`: the data layer never
  * drops rows silently. Pass a `limit`, or page with `paginate`/`page`.
  *

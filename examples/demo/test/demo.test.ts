@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
-// The README's main job, run as a newcomer runs it: a separate process on the built packages.
+// The README's main job, run as a newcomer runs it: a separate process, from the packages' sources
+// (the `@org/source` export condition), as `npm run demo` does.
 it('runs the demo end to end on embedded PGlite', () => {
   const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-  const run = spawnSync(process.execPath, ['--import', 'tsx', main], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=@org/source', main], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     env: { ...process.env, DATABASE_URL: '' },
     encoding: 'utf8',

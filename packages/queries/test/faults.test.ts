@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { canStartClusters, startThrowawayServer, type ThrowawayServer } from '../../../tooling/throwawayServer.ts';
-import { users } from '@org/schema';
+import { leads, users } from '@org/schema';
 import { ConnectionError, TimeoutError, createDatabase, createRepository, execute, transaction, type OrgDatabase, type OrgDb } from '../src/index.ts';
 import { collectUncaught } from './support/collectUncaught.ts';
 
@@ -81,6 +81,22 @@ describe.runIf(onPostgres)('fault harness on PostgreSQL', () => {
         expect(continued).toBe(false);
       }
       expect(await rowsOfBatch(admin, 'await')).toEqual([]);
+      await fullPoolServes(db, 2);
+    });
+  });
+
+  test('a COPY (insertBulk) after the connection was lost: typed ConnectionError, not a TypeError', async ({ isolatedDatabase }) => {
+    await withDatabase(isolatedDatabase.url!, { pool: { max: 2 } }, async ({ db }, admin) => {
+      const rows = Array.from({ length: 600 }, (_, i) => ({ name: `L${i}`, email: `l${i}@copy.test`, phone: '5550000000', state: 'CA', debtAmount: '1.00' }));
+      const error = await transaction(db, async (tx) => {
+        const pid = await backendPid(tx);
+        await admin`select pg_terminate_backend(${pid})`;
+        await backendGone(admin, pid);
+        await new Promise((resolve) => setTimeout(resolve, 50)); // the app's own work; the close is noticed meanwhile
+        await createRepository(tx, leads).insertBulk(rows);
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(await admin`select count(*)::int as n from leads`).toEqual([{ n: 0 }]);
       await fullPoolServes(db, 2);
     });
   });

@@ -3,10 +3,24 @@ import type { ConnectionLink } from './connectionLink.ts';
 
 type Unsafe = Sql['unsafe'];
 
-/** A query that fails with `error` when awaited (and through `.values()`), without touching the connection. */
-function refused(error: unknown) {
+/**
+ * A query that fails with `error` however it is used — awaited, `.values()`, `.simple()`, `.writable()`
+ * (COPY), `.cursor()` — without touching the connection.
+ */
+function refused(error: unknown): unknown {
   const fail = () => Promise.reject(error);
-  return { values: fail, then: (ok?: (v: unknown) => unknown, no?: (e: unknown) => unknown) => fail().then(ok, no) };
+  const query: object = new Proxy(
+    {},
+    {
+      get: (_, property) =>
+        property === 'then'
+          ? (ok?: (v: unknown) => unknown, no?: (e: unknown) => unknown) => fail().then(ok, no)
+          : property === 'values' || property === 'simple' || property === 'raw'
+            ? () => query
+            : () => fail(),
+    },
+  );
+  return query;
 }
 
 /**

@@ -12,6 +12,8 @@ import { numericStringCheck } from './numericString.ts';
 export interface TableSchemaOptions<TTable extends Table> {
   /** Columns that hold an email address. */
   email?: ReadonlyArray<keyof TTable['$inferInsert'] & string>;
+  /** Text columns whose values must match a pattern; `message` names the rule, never the value. */
+  patterns?: Partial<Record<keyof TTable['$inferInsert'] & string, { pattern: RegExp; message: string }>>;
 }
 
 /** The insert / update / select zod schemas of a table. */
@@ -61,6 +63,9 @@ function columnRefinements<TTable extends Table>(table: TTable, options: TableSc
     } else if (column.columnType === 'PgInet') {
       refine[key] = (s) => s.refine((v) => ipAddress.safeParse(v).success, 'must be an IP address or CIDR');
     }
+  }
+  for (const [key, rule] of Object.entries(options.patterns ?? {}) as [string, { pattern: RegExp; message: string }][]) {
+    refine[key] = (s) => s.regex(rule.pattern, { message: rule.message });
   }
   for (const key of options.email ?? []) {
     refine[key] = (s) => s.check(z.email({ message: 'must be an email address' }));

@@ -1,6 +1,23 @@
 import * as tables from '../tables.ts';
 import { createTableSchemas } from './createTableSchemas.ts';
 
+/**
+ * An identity provider's key in `users.auth_provider`: lower-case letters, digits and `_`, starting
+ * with a letter (`clerk`, `claude_code`, `auth0`).
+ *
+ * @example
+ * AUTH_PROVIDER_PATTERN.test('clerk'); // true
+ */
+export const AUTH_PROVIDER_PATTERN = /^[a-z][a-z0-9_]{0,49}$/;
+/**
+ * A provider's id of a person in `users.external_id`: printable ASCII, no spaces, 1..255 characters.
+ * Every provider the teams use fits (Clerk `user_2abc…`, `user_123`, Auth0 `auth0|abc`, uuids).
+ *
+ * @example
+ * EXTERNAL_ID_PATTERN.test('user_2abcDEF'); // true
+ */
+export const EXTERNAL_ID_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
 // zod schemas of every @org table: `<table>Schemas.insert | update | select`.
 /**
  * zod schemas of `users`: `insert`, `update` (every column optional) and `select`.
@@ -8,7 +25,13 @@ import { createTableSchemas } from './createTableSchemas.ts';
  * @example
  * const parsed = userSchemas.insert.safeParse(input);
  */
-export const userSchemas = createTableSchemas(tables.users, { email: ['email'] });
+export const userSchemas = createTableSchemas(tables.users, {
+  email: ['email'],
+  patterns: {
+    authProvider: { pattern: AUTH_PROVIDER_PATTERN, message: 'must be a lower-case provider key (a-z, 0-9, _; 1..50)' },
+    externalId: { pattern: EXTERNAL_ID_PATTERN, message: 'must be 1..255 printable ASCII characters without spaces' },
+  },
+});
 /**
  * zod schemas of `userProfiles`: `insert`, `update` (every column optional) and `select`.
  *

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { check, index, jsonb, pgTable, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { primaryId } from '../../columns/primaryId.ts';
 import { softDelete } from '../../columns/softDelete.ts';
 import { timestamps } from '../../columns/timestamps.ts';
@@ -9,6 +9,15 @@ import type { UserMetadata } from '../../json/misc.ts';
 /**
  * Accounts. Merges the product-helper `users` and the claude-code `claude_code_users` tables: one uuid
  * identity that projects, campaigns, sessions and profiles all reference.
+ *
+ * External identity (#13): `auth_provider` + `external_id`, e.g. `clerk` + `user_2abc…` (usegemz) or
+ * `claude_code` + `user_123`. Decision: two nullable columns on `users`, not a `user_identities` table.
+ * Each team signs a person in through exactly one provider, so one identity per account covers every
+ * seed; the columns need no new join, no new row-level-security policy (users_owner already guards the
+ * row) and no second write to keep in step. A person linked to several providers would need the table;
+ * moving the pair there later is a plain INSERT … SELECT. Both columns are set or both are null (a
+ * check), and the pair is unique among live rows, like the email: a soft-deleted account's identity
+ * signs up afresh. The primary key stays a uuid: the teams' text ids live in `external_id`.
  *
  * @example
  * const rows = await db.select().from(users).limit(10);
@@ -22,6 +31,10 @@ export const users = pgTable(
     metadata: jsonb('metadata').$type<UserMetadata>().default({}).notNull(),
     refreshToken: text('refresh_token'),
     lastLoginAt: timestamptz('last_login_at'),
+    /** Who issued `externalId`: a lower-case provider key such as `clerk` or `claude_code`. */
+    authProvider: varchar('auth_provider', { length: 50 }),
+    /** The provider's own id of this person (Clerk's `user_2abc…`, claude_code's `user_123`). */
+    externalId: varchar('external_id', { length: 255 }),
     ...timestamps(),
     ...softDelete(),
   },
@@ -29,5 +42,10 @@ export const users = pgTable(
     // Unique among live rows only: a soft-deleted account's email can sign up again.
     uniqueIndex('users_email_live_key').on(t.email).where(sql`${t.deletedAt} is null`),
     index('idx_users_email').on(t.email),
+    // One live account per external identity; also the lookup index of findUserByExternalId.
+    uniqueIndex('users_external_identity_live_key')
+      .on(t.authProvider, t.externalId)
+      .where(sql`${t.deletedAt} is null`),
+    check('users_external_identity_pair_check', sql`(${t.authProvider} is null) = (${t.externalId} is null)`),
   ],
 );

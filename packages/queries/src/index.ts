@@ -4,6 +4,7 @@
 export { createDatabase } from './client/createDatabase.ts';
 export type { CreateDatabaseOptions, Database, OrgDatabase, HealthStatus } from './client/createDatabase.ts';
 export type { PoolStats } from './transactions/slotPool.ts';
+export type { DatabaseTracer, DatabaseSpan } from './tracing/DatabaseTracer.ts';
 export { getDatabase } from './client/getDatabase.ts';
 export { DataDirLockedError } from './client/DataDirLockedError.ts';
 export { createQueryLogger } from './logging/queryLogger.ts';

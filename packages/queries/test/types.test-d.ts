@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type DatabaseTracer,
   createDatabase,
   createOrgRepositories,
   createRepository,
@@ -145,5 +146,13 @@ describe("createDatabase with a consumer's schema", () => {
     expectTypeOf<Awaited<ReturnType<typeof org.db.query.users.findFirst>>>().toEqualTypeOf<User | undefined>();
     // Compiles under exactOptionalPropertyTypes: an unset variable is refused at run time, not silently embedded.
     void createDatabase({ url: process.env.DATABASE_URL });
+  });
+});
+
+describe('tracing', () => {
+  it("accepts OpenTelemetry's own Tracer without depending on it", () => {
+    const otel = null as unknown as import('@opentelemetry/api').Tracer;
+    const tracer: DatabaseTracer = otel;
+    void createDatabase({ pglite: true, tracer });
   });
 });

@@ -14,6 +14,7 @@ import { guardedPglite } from '../transactions/guardedPglite.ts';
 import { pooledClient, slotPoolOf } from '../transactions/pooledClient.ts';
 import type { PoolStats } from '../transactions/slotPool.ts';
 import { ConfigurationError } from '../errors/errors.ts';
+import type { DatabaseTracer } from '../tracing/DatabaseTracer.ts';
 import { healthReason } from './healthReason.ts';
 import { lockDataDir } from './lockDataDir.ts';
 import { portableDateParameters } from './portableDateParameters.ts';
@@ -60,6 +61,12 @@ export interface CreateDatabaseOptions<TSchema extends Record<string, unknown> =
   logger?: boolean | Logger;
   /** `statement_timeout` for every connection, in ms. */
   statementTimeoutMs?: number;
+  /**
+   * OpenTelemetry tracer (`trace.getTracer('app')`, `@opentelemetry/api` stays optional): a client span
+   * per statement (operation, parameterised SQL, statement name, primary or replica — never a bound
+   * value) and an active span per transaction attempt, parent of its statements.
+   */
+  tracer?: DatabaseTracer;
 }
 
 /** What a health check reports. */
@@ -97,7 +104,7 @@ export type OrgDatabase = Database<OrgSchema>;
 /** The options that configure the connection, whatever the schema. */
 type ClientOptions = Omit<CreateDatabaseOptions<Record<string, unknown>>, 'schema'>;
 
-function postgresClient(url: string, options: ClientOptions): Sql {
+function postgresClient(url: string, options: ClientOptions, replica: boolean): Sql {
   const settings = {
     max: options.pool?.max ?? 10,
     idle_timeout: options.pool?.idleTimeoutSeconds ?? 20,
@@ -114,7 +121,7 @@ function postgresClient(url: string, options: ClientOptions): Sql {
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
   };
-  return pooledClient(url, settings, options.pool?.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS);
+  return pooledClient(url, settings, options.pool?.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS, { tracer: options.tracer, replica });
 }
 
 /**
@@ -141,14 +148,14 @@ export function createDatabase<TSchema extends Record<string, unknown>>(options:
     const dataDir = engine.dataDir;
     const lock = lockDataDir(dataDir); // PGlite is single-writer: a second opener loses writes
     // Parsed as postgres.js parses them (int8 as text, bytea as Buffer): the same types on both engines.
-    const client = guardedPglite(new PGlite({ ...(dataDir ? { dataDir } : {}), parsers: PGLITE_PARSERS }));
+    const client = guardedPglite(new PGlite({ ...(dataDir ? { dataDir } : {}), parsers: PGLITE_PARSERS }), options.tracer);
     const db = drizzlePglite(client, config) as unknown as Db;
     return finish('pglite', client, db, db, () => client.close().finally(() => lock?.release()));
   }
-  const client = postgresClient(engine.url, options);
+  const client = postgresClient(engine.url, options, false);
   const primary = drizzlePostgres(client, config) as unknown as Db;
   portableDateParameters(client);
-  const replicaClients = (options.replicas ?? []).map((url) => postgresClient(checkUrl(url, 'replicas[]'), options));
+  const replicaClients = (options.replicas ?? []).map((url) => postgresClient(checkUrl(url, 'replicas[]'), options, true));
   const db = replicaClients.length
     ? (withReplicas(
         primary as never,

@@ -1,6 +1,8 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { TransactionAbortedError, TransactionScopeError } from '../errors/errors.ts';
-import { isInsideTransaction, runInsideTransaction } from './transactionContext.ts';
+import { currentAttempt, isInsideTransaction, runInsideTransaction } from './transactionContext.ts';
+import type { DatabaseTracer } from '../tracing/DatabaseTracer.ts';
+import { traceStatement, traceTransaction, type StatementTarget } from '../tracing/traceStatement.ts';
 
 const STATEMENT_METHODS = new Set(['query', 'exec', 'sql', 'transaction']);
 
@@ -12,7 +14,8 @@ const STATEMENT_METHODS = new Set(['query', 'exec', 'sql', 'transaction']);
  * - a transaction whose callback caught a failed statement (so PostgreSQL aborted it, and COMMIT
  *   silently rolls back) fails with a {@link TransactionAbortedError} instead of reporting success.
  */
-export function guardedPglite(client: PGlite): PGlite {
+export function guardedPglite(client: PGlite, tracer?: DatabaseTracer): PGlite {
+  const where: StatementTarget = { engine: 'pglite', replica: false };
   const proxy: PGlite = new Proxy(client, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
@@ -21,9 +24,11 @@ export function guardedPglite(client: PGlite): PGlite {
       if (!STATEMENT_METHODS.has(property as string)) return method;
       return (...args: unknown[]) => {
         if (isInsideTransaction(proxy)) return Promise.reject(new TransactionScopeError());
-        if (property !== 'transaction') return method(...args);
+        if (property !== 'transaction') return traceStatement(tracer, where, String(args[0]), () => method(...args) as Promise<unknown>);
         const callback = args[0] as (tx: object) => Promise<unknown>;
-        return runInsideTransaction(proxy, () => method((tx: object) => runWatched(tx, callback)) as Promise<unknown>);
+        return traceTransaction(tracer, where, currentAttempt(), () =>
+          runInsideTransaction(proxy, () => method((tx: object) => runWatched(tx, callback, tracer, where)) as Promise<unknown>),
+        );
       };
     },
   });
@@ -31,8 +36,9 @@ export function guardedPglite(client: PGlite): PGlite {
 }
 
 /** Runs a PGlite transaction callback, tracking whether a failed statement left the transaction aborted. */
-async function runWatched(tx: object, callback: (tx: object) => Promise<unknown>): Promise<unknown> {
+async function runWatched(tx: object, callback: (tx: object) => Promise<unknown>, tracer: DatabaseTracer | undefined, target: StatementTarget): Promise<unknown> {
   let aborted = false;
+  const statementTarget = target;
   const watched = new Proxy(tx, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
@@ -41,7 +47,7 @@ async function runWatched(tx: object, callback: (tx: object) => Promise<unknown>
       }
       return async (...args: unknown[]) => {
         try {
-          const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          const result = await traceStatement(tracer, statementTarget, String(args[0]), () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
           // A rolled-back savepoint ends the aborted state the failure inside it had caused.
           if (typeof args[0] === 'string' && /^\s*rollback\s+to\s/i.test(args[0])) aborted = false;
           return result;

@@ -6,6 +6,8 @@ import { SESSION_ENDED } from './connectionLink.ts';
 import { isInsideTransaction } from './transactionContext.ts';
 import { SlotPool, type Slot } from './slotPool.ts';
 import { slotTransaction } from './slotTransaction.ts';
+import type { DatabaseTracer } from '../tracing/DatabaseTracer.ts';
+import { traceStatement, type StatementTarget } from '../tracing/traceStatement.ts';
 
 const POOLS = new WeakMap<object, SlotPool>();
 
@@ -26,7 +28,13 @@ type Deferred = PromiseLike<unknown> & { values(): Deferred; execute(): Deferred
  * `options` is a template: drizzle adjusts its parsers and serialisers once, and every connection
  * opened later gets the same.
  */
-export function pooledClient(url: string, options: Options<{}> & { max: number }, acquireTimeoutMs: number): Sql {
+export function pooledClient(
+  url: string,
+  options: Options<{}> & { max: number },
+  acquireTimeoutMs: number,
+  tracing: { tracer?: DatabaseTracer | undefined; replica: boolean } = { replica: false },
+): Sql {
+  const target: StatementTarget = { engine: 'postgresql', replica: tracing.replica };
   const template = postgres(url, { ...options, max: 1 });
   const open = () => {
     const sql = postgres(url, { ...options, max: 1 });
@@ -42,7 +50,7 @@ export function pooledClient(url: string, options: Options<{}> & { max: number }
   };
 
   /** One statement on a shared slot: sent once a slot is granted, the slot given back when it settles. */
-  const statement = (send: (sql: Sql) => PromiseLike<unknown> & { values(): unknown; simple(): unknown }): Deferred => {
+  const statement = (text: string, send: (sql: Sql) => PromiseLike<unknown> & { values(): unknown; simple(): unknown }): Deferred => {
     refuseInsideTransaction();
     const modifiers: ('values' | 'simple')[] = [];
     let running: Promise<unknown> | undefined;
@@ -53,7 +61,7 @@ export function pooledClient(url: string, options: Options<{}> & { max: number }
         try {
           const query = send(slot.sql);
           for (const m of modifiers) query[m]();
-          return await query;
+          return await traceStatement(tracing.tracer, target, text, async () => query);
         } catch (error) {
           recordStatementError(error);
           const code = (error as { code?: unknown } | null)?.code;
@@ -77,19 +85,19 @@ export function pooledClient(url: string, options: Options<{}> & { max: number }
     (first: unknown, ...rest: unknown[]) => {
       // A tagged template is a statement; `sql(value)` builds a fragment and needs no connection.
       if (Array.isArray(first) && Array.isArray((first as unknown as TemplateStringsArray).raw)) {
-        return statement((sql) => (sql as unknown as (...a: unknown[]) => never)(first, ...rest));
+        return statement((first as unknown as string[]).join('?'), (sql) => (sql as unknown as (...a: unknown[]) => never)(first, ...rest));
       }
       return (template as unknown as (...a: unknown[]) => unknown)(first, ...rest);
     },
     {
       options: template.options,
       unsafe: (query: string, params?: unknown[], queryOptions?: object) =>
-        statement((sql) => sql.unsafe(query, params as never, queryOptions as never) as never),
+        statement(query, (sql) => sql.unsafe(query, params as never, queryOptions as never) as never),
       begin: (optionsOrFn: unknown, maybeFn?: unknown) => {
         refuseInsideTransaction();
         // drizzle calls begin(fn); isolation and access mode come through its SET TRANSACTION.
         const fn = (typeof optionsOrFn === 'function' ? optionsOrFn : maybeFn) as (c: unknown) => Promise<unknown>;
-        return slotTransaction(client, pool, fn);
+        return slotTransaction(client, pool, fn, { tracer: tracing.tracer, target });
       },
       reserve: async () => {
         refuseInsideTransaction();

@@ -4,7 +4,9 @@ import { isDatabaseError } from '../errors/mapDatabaseError.ts';
 import { ConnectionLink } from './connectionLink.ts';
 import type { SlotPool } from './slotPool.ts';
 import { transactionClient } from './transactionClient.ts';
-import { runInsideTransaction } from './transactionContext.ts';
+import { currentAttempt, runInsideTransaction } from './transactionContext.ts';
+import type { DatabaseTracer } from '../tracing/DatabaseTracer.ts';
+import { traceTransaction, type StatementTarget } from '../tracing/traceStatement.ts';
 
 /**
  * A top-level transaction on a whole slot of the pool (what drizzle's `db.transaction` runs, through
@@ -17,11 +19,25 @@ import { runInsideTransaction } from './transactionContext.ts';
  * - A COMMIT that PostgreSQL turned into ROLLBACK (a failed statement the callback caught) is a
  *   TransactionAbortedError, not a success.
  */
-export async function slotTransaction<T>(client: Sql, pool: SlotPool, fn: (tx: ReturnType<typeof transactionClient>) => Promise<T>): Promise<T> {
+export function slotTransaction<T>(
+  client: Sql,
+  pool: SlotPool,
+  fn: (tx: ReturnType<typeof transactionClient>) => Promise<T>,
+  tracing: { tracer?: DatabaseTracer | undefined; target: StatementTarget },
+): Promise<T> {
+  return traceTransaction(tracing.tracer, tracing.target, currentAttempt(), () => runOnSlot(client, pool, fn, tracing));
+}
+
+async function runOnSlot<T>(
+  client: Sql,
+  pool: SlotPool,
+  fn: (tx: ReturnType<typeof transactionClient>) => Promise<T>,
+  tracing: { tracer?: DatabaseTracer | undefined; target: StatementTarget },
+): Promise<T> {
   const granted = pool.acquireExclusive();
   const slot = granted instanceof Promise ? await granted : granted;
   const link = new ConnectionLink();
-  const tx = transactionClient(slot.sql, link);
+  const tx = transactionClient(slot.sql, link, tracing);
   const run = (statement: string, options?: object) => link.watch(slot.sql.unsafe(statement, [], options as never) as never) as Promise<{ command?: string }>;
   try {
     try {

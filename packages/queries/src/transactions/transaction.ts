@@ -3,6 +3,7 @@ import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-o
 import { DataLayerError } from '../errors/DataLayerError.ts';
 import { mapDatabaseError } from '../errors/mapDatabaseError.ts';
 import { ValidationError } from '../errors/errors.ts';
+import { runAttempt } from './transactionContext.ts';
 
 /** Options of {@link transaction}. */
 export interface TransactionOptions {
@@ -84,7 +85,7 @@ export async function transaction<TDb extends PgDatabase<PgQueryResultHKT, any>,
       // typed connection loss, ROLLBACK on every failure; see slotTransaction).
       // An empty config would make drizzle send a bare `set transaction` (a syntax error).
       const settings = nested || Object.keys(config).length === 0 ? undefined : config;
-      return await db.transaction((tx) => fn(tx as unknown as TDb), settings);
+      return await runAttempt(attempt, () => db.transaction((tx) => fn(tx as unknown as TDb), settings));
     } catch (error) {
       const mapped = mapDatabaseError(error);
       const retryable = mapped instanceof DataLayerError && RETRYABLE.has(mapped.code);

@@ -1,5 +1,7 @@
 import type { Sql } from 'postgres';
 import type { ConnectionLink } from './connectionLink.ts';
+import type { DatabaseTracer } from '../tracing/DatabaseTracer.ts';
+import { traceStatement, type StatementTarget } from '../tracing/traceStatement.ts';
 
 type Unsafe = Sql['unsafe'];
 
@@ -28,12 +30,16 @@ function refused(error: unknown): unknown {
  * {@link ConnectionLink}; once the connection is lost (or the transaction is broken) every statement
  * fails with a typed error instead of being written.
  */
-export function transactionClient(reserved: Sql, link: ConnectionLink) {
+export function transactionClient(reserved: Sql, link: ConnectionLink, tracing: { tracer?: DatabaseTracer | undefined; target: StatementTarget } = { target: { engine: 'postgresql', replica: false } }) {
   let depth = 0;
   const unsafe = ((query: string, params?: never, options?: never) => {
     if (link.lost) return refused(link.lostError('before this statement'));
     if (link.broken !== undefined) return refused(link.broken);
-    return link.watch(reserved.unsafe(query, params, options) as never);
+    const statement = link.watch(reserved.unsafe(query, params, options) as never);
+    if (!tracing.tracer) return statement;
+    // Traced: the span ends when the statement settles; the statement itself is returned untouched.
+    void traceStatement(tracing.tracer, tracing.target, query, () => Promise.resolve(statement as PromiseLike<unknown>)).catch(() => {});
+    return statement;
   }) as unknown as Unsafe;
   const client = Object.assign((...args: Parameters<Sql>) => link.watch(reserved(...args) as never), {
     unsafe,

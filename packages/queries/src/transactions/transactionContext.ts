@@ -12,6 +12,19 @@ export function runInsideTransaction<T>(client: object, fn: () => Promise<T>): P
   return insideTransaction.run(outer ? new Set([...outer, client]) : new Set([client]), fn);
 }
 
+/** Which attempt of a retried transaction is running (1 when not retried), for tracing. */
+const attempts = new AsyncLocalStorage<number>();
+
+/** Runs `fn` as the given attempt of a transaction. */
+export function runAttempt<T>(attempt: number, fn: () => Promise<T>): Promise<T> {
+  return attempts.run(attempt, fn);
+}
+
+/** The attempt the current transaction is. */
+export function currentAttempt(): number {
+  return attempts.getStore() ?? 1;
+}
+
 /** Whether the current async context is inside one of our transactions on `client`. */
 export function isInsideTransaction(client: object): boolean {
   return insideTransaction.getStore()?.has(client) ?? false;

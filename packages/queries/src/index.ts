@@ -112,8 +112,11 @@ export {
   getUserWithRecentSessions,
   deleteInactiveSessions,
   getUserSessionStats,
+  findUserByExternalId,
+  getUserByExternalId,
+  upsertUserByExternalId,
 } from './domain/users.ts';
-export type { JsonValue } from './domain/users.ts';
+export type { JsonValue, ExternalIdentity } from './domain/users.ts';
 export { getConfig, setConfig, listConfigs, parseConfigValue, parseDuration } from './domain/configuration.ts';
 export type { ConfigValue } from './domain/configuration.ts';
 export { captureEmail, recordConvertkitSync, listPendingConvertkitSync, recordWizardStep } from './domain/marketing.ts';

@@ -6,6 +6,7 @@ import type { OrgDb } from '../internal/OrgDb.ts';
 import { liveRows } from '../repository/softDeleteScope.ts';
 import { transaction } from '../transactions/transaction.ts';
 import { writeAuditLog } from './audit.ts';
+import { invalidUserIds } from './userIds.ts';
 
 // A profile counts only while its user is live: a soft-deleted user is no admin.
 const liveUser = and(eq(users.id, userProfiles.userId), liveRows(users))!;
@@ -18,6 +19,8 @@ const liveUser = and(eq(users.id, userProfiles.userId), liveRows(users))!;
  * if (!(await isAdmin(db, userId))) return forbidden();
  */
 export function isAdmin(db: OrgDb, userId: string): Promise<boolean> {
+  const bad = invalidUserIds({ userId });
+  if (bad) return Promise.reject(bad);
   return guarded(async () => {
     const [profile] = await db
       .select({ isAdmin: userProfiles.isAdmin })
@@ -36,6 +39,8 @@ export function isAdmin(db: OrgDb, userId: string): Promise<boolean> {
  * await promoteToAdmin(db, { targetUserId, actorUserId: me.id });
  */
 export function promoteToAdmin(db: OrgDb, input: { targetUserId: string; actorUserId: string }) {
+  const bad = invalidUserIds({ targetUserId: input.targetUserId, actorUserId: input.actorUserId });
+  if (bad) return Promise.reject(bad);
   return transaction(db, async (tx) => {
     const [profile] = await tx.update(userProfiles).set({ isAdmin: true }).where(eq(userProfiles.userId, input.targetUserId)).returning();
     if (!profile) throw new NotFoundError('user_profiles', 'user_id = ?');

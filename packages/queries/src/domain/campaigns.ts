@@ -20,6 +20,7 @@ import { rowsOf } from '../internal/rows.ts';
 import { validateInput } from '../repository/validateInput.ts';
 import { transaction } from '../transactions/transaction.ts';
 import { orgRepositoriesFor } from './orgRepositories.ts';
+import { invalidUserIds } from './userIds.ts';
 
 /**
  * Creates a campaign and its first scraping job together (both owned by `userId`).
@@ -35,6 +36,8 @@ export async function createCampaignWithJob(
   campaign: Omit<NewCampaign, 'userId'>,
   job: Omit<NewScrapingJob, 'userId' | 'campaignId'>,
 ): Promise<{ campaign: Campaign; job: ScrapingJob }> {
+  const bad = invalidUserIds({ userId });
+  if (bad) throw bad;
   const campaignValue = validateInput(campaignSchemas.insert, { ...campaign, userId }, 'campaign');
   const jobValue = validateInput(scrapingJobSchemas.insert.omit({ campaignId: true }), { ...job, userId }, 'scraping job');
   return transaction(db, async (tx) => {

@@ -16,6 +16,7 @@ import { validateInput } from '../repository/validateInput.ts';
 import { transaction } from '../transactions/transaction.ts';
 import { writeAuditLog } from './audit.ts';
 import { orgRepositoriesFor } from './orgRepositories.ts';
+import { invalidUserIds } from './userIds.ts';
 
 /**
  * A live project with its most recent conversation (and that conversation's messages), or undefined.
@@ -44,6 +45,8 @@ export function getProjectWithLatestConversation(db: OrgDb, projectId: string) {
  * const { items, total, pageCount } = await listProjectsByUser(db, userId, { page: 2, pageSize: 10 });
  */
 export function listProjectsByUser(db: OrgDb, userId: string, options: { page?: number; pageSize?: number } = {}) {
+  const bad = invalidUserIds({ userId });
+  if (bad) return Promise.reject(bad);
   return orgRepositoriesFor(db).projects.page({
     where: { userId },
     orderBy: [['updatedAt', 'desc']],
@@ -59,6 +62,8 @@ export function listProjectsByUser(db: OrgDb, userId: string, options: { page?: 
  * const project = await createProjectWithConversation(db, { name: 'Atlas', userId }, 'You are a product analyst.');
  */
 export async function createProjectWithConversation(db: OrgDb, project: NewProject, initialMessage: string): Promise<Project> {
+  const bad = invalidUserIds({ userId: project.userId });
+  if (bad) throw bad;
   const value = validateInput(projectSchemas.insert, project, 'project');
   return transaction(db, async (tx) => {
     const [created] = await tx.insert(projects).values(value).returning();
@@ -77,6 +82,8 @@ export async function createProjectWithConversation(db: OrgDb, project: NewProje
  * await transferProject(db, { projectId, fromUserId: alice.id, toUserId: bob.id });
  */
 export function transferProject(db: OrgDb, input: { projectId: string; fromUserId: string; toUserId: string }): Promise<Project> {
+  const bad = invalidUserIds({ fromUserId: input.fromUserId, toUserId: input.toUserId });
+  if (bad) return Promise.reject(bad);
   return transaction(db, async (tx) => {
     const [owned] = await tx
       .select({ id: projects.id })
@@ -109,6 +116,8 @@ export function transferProject(db: OrgDb, input: { projectId: string; fromUserI
  * const stats = await getProjectStats(db, userId); // [{ status: 'active', count: 3, avgScore: 70 }, …]
  */
 export function getProjectStats(db: OrgDb, userId: string) {
+  const bad = invalidUserIds({ userId });
+  if (bad) return Promise.reject(bad);
   return guarded(() =>
     db
       .select({
@@ -131,6 +140,9 @@ export function getProjectStats(db: OrgDb, userId: string) {
  * const hits = await searchProjects(db, { query: 'invoice tracking', minScore: 50 });
  */
 export function searchProjects(db: OrgDb, options: { query: string; minScore?: number; userId?: string; limit?: number }) {
+  // An empty string is refused, not read as "every user".
+  const bad = invalidUserIds({ userId: options.userId }, ['userId']);
+  if (bad) return Promise.reject(bad);
   return guarded(() => {
     const q = sql`websearch_to_tsquery('english', ${options.query.slice(0, 1000)})`;
     const rank = sql<number>`ts_rank(${projects.searchVector}, ${q})`.mapWith(Number);
@@ -141,7 +153,7 @@ export function searchProjects(db: OrgDb, options: { query: string; minScore?: n
         and(
           sql`${projects.searchVector} @@ ${q}`,
           gte(projects.validationScore, options.minScore ?? 0),
-          options.userId ? eq(projects.userId, options.userId) : undefined,
+          options.userId !== undefined ? eq(projects.userId, options.userId) : undefined,
           liveRows(projects),
         ),
       )

@@ -3,6 +3,7 @@ import { and, eq, inArray, lt } from 'drizzle-orm';
 import { IllegalTransitionError, NotFoundError, ValidationError } from '../errors/errors.ts';
 import { guarded } from '../internal/guarded.ts';
 import type { OrgDb } from '../internal/OrgDb.ts';
+import { invalidUserIds } from './userIds.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -19,6 +20,8 @@ async function refuse(db: OrgDb, userId: string, to: string): Promise<never> {
  * const profile = await startTrial(db, userId, { days: 7 });
  */
 export function startTrial(db: OrgDb, userId: string, options: { now?: Date; days?: number } = {}): Promise<UserProfile> {
+  const bad = invalidUserIds({ userId });
+  if (bad) return Promise.reject(bad);
   const days = options.days ?? 7;
   if (!Number.isInteger(days) || days < 1 || days > 365) return Promise.reject(new ValidationError('days must be 1..365'));
   return guarded(async () => {
@@ -60,6 +63,8 @@ export function convertTrial(
   userId: string,
   billing: { stripeCustomerId: string; stripeSubscriptionId: string },
 ): Promise<UserProfile> {
+  const bad = invalidUserIds({ userId });
+  if (bad) return Promise.reject(bad);
   return guarded(async () => {
     const [profile] = await db
       .update(userProfiles)

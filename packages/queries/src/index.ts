@@ -56,14 +56,17 @@ export { readUserScopeKey } from './scoped/readUserScopeKey.ts';
 
 // Repositories.
 export { createRepository } from './repository/createRepository.ts';
+export type { Repository } from './repository/Repository.ts';
 export type {
-  Repository,
   RepositoryOptions,
   ReadOptions,
   KeysetPage,
   OffsetPage,
   UpsertOptions,
-} from './repository/createRepository.ts';
+  FindManyOptions,
+  PaginateOptions,
+  PageOptions,
+} from './repository/options.ts';
 export type { Filter, FilterOperators, ComparisonOperators, TextOperators, ArrayOperators, JsonOperators } from './repository/filters.ts';
 export { MAX_FILTER_DEPTH, MAX_FILTER_LIST } from './repository/filters.ts';
 export { MAX_SORT_KEYS } from './repository/sorting.ts';

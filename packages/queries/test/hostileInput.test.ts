@@ -296,7 +296,7 @@ function calls(t: Target, db: OrgDb, scopeKey: string, userIds: () => string[]):
     ),
   );
   const cursor = either(fc.oneof(canaryString, fc.base64String().map((s) => `${s}.${CANARY}`)));
-  const repo = t.repo as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const repo = t.repo as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   const call = (method: string, args: fc.Arbitrary<unknown[]>, check: (r: unknown) => void) =>
     args.map((a): Call => labelled({ method, run: () => repo[method]!(...a), check }, () => `${t.name}.${method}(${fc.stringify(a).slice(0, 300)})`));
   const tx = (options: unknown): Call =>

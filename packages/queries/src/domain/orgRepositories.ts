@@ -1,6 +1,8 @@
 import * as s from '@org/schema';
 import type { OrgDb } from '../internal/OrgDb.ts';
-import { createRepository, type Repository, type RepositoryOptions } from '../repository/createRepository.ts';
+import { createRepository } from '../repository/createRepository.ts';
+import type { RepositoryOptions } from '../repository/options.ts';
+import type { Repository } from '../repository/Repository.ts';
 
 const created = ['createdAt'] as const;
 // Ownership never moves through a generic update: transferProject writes the audit entry for it.

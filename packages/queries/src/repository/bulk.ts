@@ -1,0 +1,24 @@
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { AnyDb } from '../internal/OrgDb.ts';
+import { transaction } from '../transactions/transaction.ts';
+import { chunkedInsert, copyInsert } from './bulkInsert.ts';
+import { guard, type RepositoryContext } from './context.ts';
+import { validateRows } from './inputs.ts';
+import type { Repository } from './Repository.ts';
+
+/** The bulk-insert method of a repository. */
+export type BulkMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<Repository<TDb, TTable>, 'insertBulk'>;
+
+/** Bulk inserts: every row validated first, then COPY from `copyThreshold` rows, chunked INSERTs below. */
+export function bulk<TDb extends AnyDb, TTable extends PgTable>(ctx: RepositoryContext): BulkMethods<TDb, TTable> {
+  return {
+    insertBulk: (inputs) =>
+      guard(async () => {
+        const rows = validateRows(ctx, inputs);
+        if (rows.length === 0) return 0;
+        if (rows.length >= (ctx.options.copyThreshold ?? 500) && (await copyInsert(ctx.db, ctx.table, rows))) return rows.length;
+        await transaction(ctx.db, (tx) => chunkedInsert(tx, ctx.table, rows, false));
+        return rows.length;
+      }),
+  };
+}

@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { ValidationError } from '../errors/errors.ts';
+import type { AnyDb } from '../internal/OrgDb.ts';
+import { decodeCursor, encodeCursor } from '../pagination/cursor.ts';
+import { keysetCondition } from '../pagination/keysetCondition.ts';
+import { guard, type RepositoryContext } from './context.ts';
+import { limitOf, optionsOf, sortOf, whereOf } from './inputs.ts';
+import { countRows } from './reads.ts';
+import type { Repository } from './Repository.ts';
+import { orderTerms } from './sorting.ts';
+
+/** The pagination methods of a repository. */
+export type PageMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<Repository<TDb, TTable>, 'paginate' | 'page'>;
+
+/** Result fields the page queries add and strip again; no table column is named like them. */
+const TOTAL_FIELD = '__org_total';
+const cursorField = (i: number) => `__org_k${i}`;
+
+/** Keyset pages with signed cursors, and offset pages with their total, over an allow-listed sort. */
+export function pages<TDb extends AnyDb, TTable extends PgTable>(ctx: RepositoryContext): PageMethods<TDb, TTable> {
+  type Row = TTable['$inferSelect'];
+  const { q, table, name, columns } = ctx;
+  return {
+    paginate: (opts = {}) =>
+      guard(async () => {
+        opts = optionsOf(opts);
+        if (opts.after !== undefined && opts.before !== undefined) throw new ValidationError("paginate takes 'after' or 'before', not both");
+        const sort = sortOf(ctx, opts.sort);
+        const limit = limitOf(ctx, opts.limit, 20);
+        const backwards = opts.before !== undefined;
+        const edge = opts.after ?? opts.before;
+        const scope = `${name}|${sort.signature}`;
+        const after = edge === undefined ? undefined : keysetCondition(sort.keys, decodeCursor(edge, scope, sort.keys.length, ctx.secret), backwards);
+        // The edge values come back as PostgreSQL's own text, at the column's full precision.
+        const keyFields = Object.fromEntries(sort.keys.map((k, i) => [cursorField(i), sql<string>`${k.column}::text`]));
+        const rows: Record<string, unknown>[] = await q
+          .select({ ...columns, ...keyFields })
+          .from(table)
+          .where(whereOf(ctx, opts, after))
+          .orderBy(...orderTerms(sort, backwards))
+          .limit(limit + 1);
+        const more = rows.length > limit;
+        const page = rows.slice(0, limit);
+        if (backwards) page.reverse();
+        const edges = page.map((row) => sort.keys.map((_, i) => row[cursorField(i)] as string | null));
+        const items = page.map((row) => {
+          for (let i = 0; i < sort.keys.length; i++) delete row[cursorField(i)];
+          return row as Row;
+        });
+        const cursorOf = (values: (string | null)[] | undefined) => values && encodeCursor(scope, values, ctx.secret);
+        return {
+          items,
+          nextCursor: (backwards ? edge !== undefined : more) ? cursorOf(edges.at(-1)) : undefined,
+          prevCursor: (backwards ? more : edge !== undefined) ? cursorOf(edges[0]) : undefined,
+        };
+      }),
+    page: (opts = {}) =>
+      guard(async () => {
+        opts = optionsOf(opts);
+        const pageSize = limitOf(ctx, opts.pageSize, 20);
+        const page = opts.page ?? 1;
+        if (typeof page !== 'number' || !Number.isSafeInteger(page) || page < 1 || (page - 1) * pageSize > Number.MAX_SAFE_INTEGER) {
+          throw new ValidationError('page must be a positive integer');
+        }
+        // Rows and total in one statement, so one snapshot: they cannot disagree under concurrent writes.
+        const rows: Record<string, unknown>[] = await q
+          .select({ ...columns, [TOTAL_FIELD]: sql<string>`count(*) over ()` })
+          .from(table)
+          .where(whereOf(ctx, opts))
+          .orderBy(...orderTerms(sortOf(ctx, opts.orderBy)))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize);
+        // A page past the end has no row to carry the total; only then is it counted on its own.
+        const total = rows.length > 0 ? Number(rows[0]![TOTAL_FIELD]) : page === 1 ? 0 : await countRows(ctx, opts);
+        const items = rows.map((row) => {
+          delete row[TOTAL_FIELD];
+          return row as Row;
+        });
+        return { items, total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
+      }),
+  };
+}

@@ -1,0 +1,36 @@
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { statementName } from '../internal/statementName.ts';
+import type { RepositoryContext } from './context.ts';
+import type { scopeWith } from './relationalScope.ts';
+
+/** A prepared row read. */
+export interface PreparedRead {
+  execute(params: Record<string, unknown>): Promise<unknown[]>;
+}
+
+/** A prepared relational read and how to prune soft-deleted related rows from its result. */
+export interface PreparedRelational {
+  statement: { execute(params: unknown): Promise<unknown> };
+  prune: ReturnType<typeof scopeWith>['prune'];
+}
+
+// Prepared once per db (or transaction) object and reused: no query building on the hot path. The
+// caches live on the repository's shape, so a repository bound with `in(tx)` shares them.
+
+/** The row read prepared for `key` on the context's db, built and named on first use. */
+export function preparedFor(ctx: RepositoryContext, key: string, build: () => { prepare(name: string): PreparedRead }): PreparedRead {
+  let cache = ctx.prepared.get(ctx.db);
+  if (!cache) ctx.prepared.set(ctx.db, (cache = new Map()));
+  let statement = cache.get(key);
+  if (!statement) cache.set(key, (statement = build().prepare(statementName(ctx.db, `${ctx.name}_${key}`))));
+  return statement;
+}
+
+/** The relational read prepared for `key` on the context's db, built on first use. */
+export function preparedWith(ctx: RepositoryContext, key: string, build: () => PreparedRelational): PreparedRelational {
+  let cache = ctx.relational.get(ctx.db);
+  if (!cache) ctx.relational.set(ctx.db, (cache = new Map()));
+  let entry = cache.get(key);
+  if (!entry) cache.set(key, (entry = build()));
+  return entry;
+}

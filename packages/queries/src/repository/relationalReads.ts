@@ -1,0 +1,96 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { AnyDb } from '../internal/OrgDb.ts';
+import { statementName } from '../internal/statementName.ts';
+import { isPossibleKey } from './columnValue.ts';
+import { guard, type RepositoryContext } from './context.ts';
+import { buildWhere } from './filters.ts';
+import { optionsOf } from './inputs.ts';
+import type { ReadOptions } from './options.ts';
+import { preparedWith } from './preparedCache.ts';
+import { checkRelationalConfig } from './relationalConfig.ts';
+import { pruneDeleted, scopeWith } from './relationalScope.ts';
+import type { Repository } from './Repository.ts';
+import { scopeCondition } from './softDeleteScope.ts';
+import { scopeOf, type ColumnMap } from './types.ts';
+
+/** The relational-read methods of a repository. */
+export type RelationalReadMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<Repository<TDb, TTable>, 'findManyWith' | 'findFirstWith' | 'findByIdWith'>;
+
+/** The table's key in the db's relational schema; a db built without it cannot serve relational reads. */
+function tableKey(ctx: RepositoryContext): string {
+  const schema = ctx.q._.schema;
+  const entry = schema && Object.entries(schema).find(([, t]) => t.dbName === ctx.name);
+  if (!entry) throw new Error(`createRepository: ${ctx.name} is not in the db's relational schema; pass { schema } to drizzle()`);
+  return entry[0];
+}
+
+/**
+ * Relational reads (drizzle's `db.query`) with the soft-delete scope applied to the row and to every
+ * related row; configs are checked against the schema before SQL.
+ */
+export function relationalReads<TDb extends AnyDb, TTable extends PgTable>(ctx: RepositoryContext): RelationalReadMethods<TDb, TTable> {
+  const { q, name, primaryKey, pk } = ctx;
+  const findManyWith = (config: unknown, opts: ReadOptions<PgTable> = {}): Promise<unknown[]> =>
+    guard(async () => {
+      opts = optionsOf(opts);
+      const key = tableKey(ctx);
+      checkRelationalConfig(q._.schema!, key, config, { maxLimit: ctx.maxRows });
+      const c = config as { where?: unknown; with?: Record<string, true> };
+      const scoped = scopeWith(q._.schema!, key, c.with, scopeOf(opts));
+      const rows = await q.query[key]!.findMany({
+        ...c,
+        with: scoped.config,
+        where: (fields: ColumnMap, ops: unknown) =>
+          and(
+            typeof c.where === 'function' ? c.where(fields, ops) : (c.where as SQL | undefined),
+            buildWhere(fields, opts.where as Record<string, unknown>),
+            scopeCondition(fields, scopeOf(opts)),
+          ),
+      });
+      pruneDeleted(rows, scoped.prune);
+      return rows;
+    });
+  const findFirstWith = async (config: unknown, opts: ReadOptions<PgTable> = {}): Promise<unknown> => {
+    // A config that is not an object goes through as it is, to be refused (spread, 5 would become {}).
+    const first = typeof config === 'object' && config !== null && !Array.isArray(config) ? { ...(config as object), limit: 1 } : config;
+    return (await findManyWith(first, opts))[0];
+  };
+  const findByIdWith = async (id: unknown, config: unknown, opts: ReadOptions<PgTable> = {}): Promise<unknown> => {
+    opts = optionsOf(opts);
+    if (!isPossibleKey(pk, id)) return undefined;
+    checkRelationalConfig(q._.schema ?? {}, tableKey(ctx), config, { maxLimit: ctx.maxRows });
+    const shape = plainShape(config);
+    if (shape === undefined) return findFirstWith({ ...(config as object), where: eq(pk, id) }, opts);
+    return guard(async () => {
+      const scope = scopeOf(opts);
+      const statement = preparedWith(ctx, `${shape}:${scope}`, () => {
+        const key = tableKey(ctx);
+        const scoped = scopeWith(q._.schema!, key, (config as { with?: Record<string, true> }).with, scope);
+        const query = (q.query[key] as unknown as { findFirst(c: unknown): { prepare(n: string): { execute(p: unknown): Promise<unknown> } } }).findFirst({
+          ...(config as object),
+          with: scoped.config,
+          where: (fields: ColumnMap) => and(eq(fields[primaryKey]!, sql.placeholder('id')), scopeCondition(fields, scope)),
+        });
+        return { statement: query.prepare(statementName(ctx.db, `${name}_with_${ctx.counter.relational++}`)), prune: scoped.prune };
+      });
+      const row = await statement.statement.execute({ id });
+      pruneDeleted(row, statement.prune);
+      return row ?? undefined;
+    });
+  };
+  // The public signatures are generic over the config; the implementation works on what drizzle returns.
+  return { findManyWith, findFirstWith, findByIdWith } as unknown as RelationalReadMethods<TDb, TTable>;
+}
+
+/** A cache key for a relational config made only of plain data, or undefined when it holds SQL or functions. */
+function plainShape(config: unknown): string | undefined {
+  let plain = true;
+  const text = JSON.stringify(config, (_, value: unknown) => {
+    if (typeof value === 'function' || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype)) {
+      plain = false;
+    }
+    return value;
+  });
+  return plain ? text : undefined;
+}

@@ -13,6 +13,12 @@ import { campaigns } from './campaigns.ts';
 /**
  * The platforms searched, in their exact casing.
  *
+ * Decision (#13): the default is `'TikTok'`, the casing the seed documents and its CHECK allows; the
+ * seed's DDL default `'Tiktok'` was a typo that its own check would refuse. A team's bridging migration
+ * rewrites rows holding `'Tiktok'` (`UPDATE scraping_jobs SET platform = 'TikTok' WHERE platform =
+ * 'Tiktok'`) before the check is added; code that inserts without a platform gets `'TikTok'`, as the
+ * guide intends.
+ *
  * @example
  * const isKnown = (scrapingPlatforms as readonly string[]).includes(value);
  */
@@ -66,6 +72,10 @@ export const scrapingJobs = pgTable(
     processedResults: integer('processed_results').default(0).notNull(),
     targetResults: integer('target_results').default(1000).notNull(),
     cursor: integer('cursor').default(0),
+    // Decision (#13): numeric(5,2), 0..100 with two decimals (the seed: unbounded numeric, 0-100). Read
+    // as a decimal string like every numeric here, so no float rounding enters: code doing arithmetic
+    // writes Number(job.progress); writes take decimal strings such as '42.50'. Adopted values with more than
+    // two decimals are rounded by the cast (33.333 -> 33.33).
     progress: numeric('progress', { precision: 5, scale: 2 }).default('0').notNull(),
     ...timestamps(),
     startedAt: timestamptz('started_at'),

@@ -15,6 +15,15 @@ export const configValueTypes = ['string', 'number', 'boolean', 'duration', 'jso
  * App-wide settings keyed by `(category, key)`, stored as text with the type to parse it as (usegemz).
  * `is_hot_reloadable` is a boolean here where the seed used `varchar(5)` holding 'true'/'false'.
  *
+ * Decision (#13): it stays a boolean, and the zod schemas do not accept the strings. A string flag lets
+ * 'True', 'yes' and '' in; the boolean cannot hold them. The team's code changes in one line: compare
+ * with the boolean (`config.isHotReloadable === true`, or just `if (config.isHotReloadable)`) instead of
+ * `=== 'true'`. TypeScript flags the old comparison (the types have no overlap) and the zod schema
+ * refuses a written string with a ValidationError before SQL, so nothing breaks silently. The team's
+ * existing 'true'/'false' rows convert with PostgreSQL's own cast:
+ * `ALTER COLUMN is_hot_reloadable TYPE boolean USING is_hot_reloadable::boolean` (any other text fails
+ * the cast, loudly, during adoption).
+ *
  * @example
  * const rows = await db.select().from(systemConfigurations).limit(10);
  */

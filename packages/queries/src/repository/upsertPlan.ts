@@ -11,24 +11,40 @@ export interface UpsertPlan {
   set: Record<string, SQL>;
 }
 
-/** The column-key sets PostgreSQL can infer a conflict arbiter from: primary key, unique columns, unique constraints and indexes. */
-function uniqueKeySets(table: PgTable, columns: ColumnMap): string[][] {
+/** A unique key PostgreSQL can infer a conflict arbiter from, with the predicate of a partial unique index. */
+interface UniqueKey {
+  keys: string[];
+  where: SQL | undefined;
+}
+
+/** The table's unique keys: primary key, unique columns, unique constraints and unique indexes (partial ones with their predicate). */
+function uniqueKeys(table: PgTable, columns: ColumnMap): UniqueKey[] {
   const byDbName = new Map(Object.entries(columns).map(([key, c]) => [c.name, key]));
   const keyOf = (c: unknown) => byDbName.get((c as { name?: string }).name ?? '');
   const config = getTableConfig(table);
-  const sets: (string | undefined)[][] = [
-    ...Object.entries(columns).filter(([, c]) => c.primary || c.isUnique).map(([key]) => [key]),
-    ...config.primaryKeys.map((pk) => pk.columns.map(keyOf)),
-    ...config.uniqueConstraints.map((u) => u.columns.map(keyOf)),
-    ...config.indexes.filter((i) => i.config.unique).map((i) => i.config.columns.map(keyOf)),
+  const sets: { keys: (string | undefined)[]; where: SQL | undefined }[] = [
+    ...Object.entries(columns).filter(([, c]) => c.primary || c.isUnique).map(([key]) => ({ keys: [key], where: undefined })),
+    ...config.primaryKeys.map((pk) => ({ keys: pk.columns.map(keyOf), where: undefined })),
+    ...config.uniqueConstraints.map((u) => ({ keys: u.columns.map(keyOf), where: undefined })),
+    ...config.indexes.filter((i) => i.config.unique).map((i) => ({ keys: i.config.columns.map(keyOf), where: i.config.where })),
   ];
-  return sets.filter((s): s is string[] => s.every((k) => k !== undefined));
+  return sets.filter((s): s is UniqueKey => s.keys.every((k) => k !== undefined));
+}
+
+/** The column keys of an upsert target: column names, or the table's own drizzle columns (`users.email`). */
+function targetKeys(columns: ColumnMap, target: unknown): string[] | undefined {
+  const targets = Array.isArray(target) ? target : [target];
+  const keys = targets.map((t) =>
+    typeof t === 'string' ? (Object.hasOwn(columns, t) ? t : undefined) : Object.entries(columns).find(([, c]) => c === t)?.[0],
+  );
+  return keys.length > 0 && keys.every((k) => k !== undefined) ? (keys as string[]) : undefined;
 }
 
 /**
- * Checks an upsert's options before SQL and builds its conflict clause: `target` must be the columns
- * of a primary key, unique constraint or unique index (else PostgreSQL fails with 42P10), `targetWhere`
- * SQL, `set` `'all'` or a list of columns `update` may write; `'all'` skips the others (keys,
+ * Checks an upsert's options before SQL and builds its conflict clause: `target` (column names or the
+ * table's drizzle columns) must be the columns of a primary key, unique constraint or unique index (else
+ * PostgreSQL fails with 42P10); a partial unique index's predicate is the `targetWhere` unless one is
+ * given (SQL), `set` `'all'` or a list of columns `update` may write; `'all'` skips the others (keys,
  * timestamps, deletion state, owners are never changed by an upsert), and an upsert with nothing to
  * update is refused. Messages never echo the given names.
  *
@@ -44,15 +60,17 @@ export function upsertPlan(
 ): UpsertPlan {
   if (typeof options !== 'object' || options === null) throw new ValidationError('upsert takes { target, set?, targetWhere? }');
   const { target, set, targetWhere } = options as { target?: unknown; set?: unknown; targetWhere?: unknown };
-  const targets = Array.isArray(target) ? target : [target];
-  if (targets.length === 0 || !targets.every((t) => typeof t === 'string' && Object.hasOwn(columns, t))) {
-    throw new ValidationError('upsert target must be a column or a list of columns');
-  }
-  const wanted = [...new Set(targets as string[])].sort().join(',');
-  if (!uniqueKeySets(table, columns).some((keys) => [...new Set(keys)].sort().join(',') === wanted)) {
+  const targets = targetKeys(columns, target);
+  if (!targets) throw new ValidationError('upsert target must be a column or a list of columns');
+  const wanted = [...new Set(targets)].sort().join(',');
+  const arbiters = uniqueKeys(table, columns).filter(({ keys }) => [...new Set(keys)].sort().join(',') === wanted);
+  if (arbiters.length === 0) {
     throw new ValidationError('upsert target must be the columns of a primary key, unique constraint or unique index');
   }
   if (targetWhere !== undefined && !isEntity(targetWhere, SQL)) throw new ValidationError('upsert targetWhere must be SQL');
+  // A key unique only among some rows (e.g. live ones: `where deleted_at is null`) is inferred by
+  // PostgreSQL only with its index predicate (else 42P10): taken from the index when none is given.
+  const where = targetWhere ?? (arbiters.some((a) => a.where === undefined) ? undefined : arbiters[0]!.where);
   let keys: string[];
   if (set === undefined || set === 'all') {
     keys = Object.keys(value).filter((k) => updatable.has(k));
@@ -64,5 +82,5 @@ export function upsertPlan(
   const assignments: Record<string, SQL> = {};
   for (const key of keys) if (!targets.includes(key)) assignments[key] = sql.raw(`excluded."${columns[key]!.name.replace(/"/g, '""')}"`);
   if (Object.keys(assignments).length === 0) throw new ValidationError('upsert has no column to update on conflict');
-  return { target: (targets as string[]).map((t) => columns[t]!), ...(targetWhere !== undefined ? { targetWhere: targetWhere as SQL } : {}), set: assignments };
+  return { target: targets.map((t) => columns[t]!), ...(where !== undefined ? { targetWhere: where as SQL } : {}), set: assignments };
 }

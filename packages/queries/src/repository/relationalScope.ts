@@ -1,4 +1,6 @@
+// drizzle's is(), not instanceof: relations built by another installed copy of drizzle-orm still count.
 import { and, isNull, Many, One, type SQL } from 'drizzle-orm';
+import { isEntity } from './relationalConfig.ts';
 import type { ColumnMap, SoftDeleteScope } from './types.ts';
 
 type TablesConfig = Record<string, { dbName: string; tsName: string; columns: ColumnMap; relations: Record<string, unknown> }>;
@@ -48,11 +50,11 @@ export function scopeWith(
     if (child.config) config.with = child.config;
     const softDeletable = 'deletedAt' in targetTable.columns;
     let addedDeletedAt = false;
-    if (softDeletable && relation instanceof Many) {
+    if (softDeletable && isEntity(relation, Many)) {
       const userWhere = config.where;
       config.where = (fields: ColumnMap, ops: unknown) =>
         and(typeof userWhere === 'function' ? userWhere(fields, ops) : userWhere, isNull(fields.deletedAt!))!;
-    } else if (softDeletable && relation instanceof One && config.columns) {
+    } else if (softDeletable && isEntity(relation, One) && config.columns) {
       // Pruning reads the related row's deletedAt, so it must be selected whatever the caller asked
       // for ({ deletedAt: false }, {}, { name: true }, …); it is removed again after the read.
       const selected = selectedColumns(config.columns, targetTable.columns);
@@ -61,7 +63,7 @@ export function scopeWith(
         addedDeletedAt = true;
       }
     }
-    prune.set(name, { one: softDeletable && relation instanceof One, addedDeletedAt, children: child.prune });
+    prune.set(name, { one: softDeletable && isEntity(relation, One), addedDeletedAt, children: child.prune });
     out[name] = Object.keys(config).length ? config : true;
   }
   return { config: out, prune };

@@ -115,7 +115,7 @@ describe('every domain function taking a user id refuses a team\'s text id befor
     ['transferProject (to)', (db, id) => transferProject(db, { projectId: uuid, fromUserId: uuid, toUserId: id })],
     ['getProjectStats', (db, id) => getProjectStats(db, id)],
     ['searchProjects', (db, id) => searchProjects(db, { query: 'x', userId: id })],
-    ['createCampaignWithJob', (db, id) => createCampaignWithJob(db, id, { name: 'C' }, { platform: 'TikTok' })],
+    ['createCampaignWithJob', (db, id) => createCampaignWithJob(db, id, { name: 'C', searchType: 'keyword' }, { platform: 'TikTok' })],
     ['writeAuditLog', (db, id) => writeAuditLog(db, { userId: id, action: 'UPDATE', tableName: 't', recordId: 'r' })],
     ['rotateRefreshToken', (db, id) => rotateRefreshToken(db, { userId: id, presented: 'a', next: 'b' })],
     ['setUserPreference', (db, id) => setUserPreference(db, id, ['theme'], 'dark')],

@@ -23,7 +23,7 @@ describe('schema decisions (#13)', () => {
     expect(scrapingJobSchemas.insert.safeParse({ userId: crypto.randomUUID(), campaignId: crypto.randomUUID(), platform: 'Tiktok' }).success).toBe(false);
   });
 
-  it('progress is numeric(5,2) as a decimal string: two decimals, three integer digits (0..100 is the database's check)', () => {
+  it("progress is numeric(5,2) as a decimal string: two decimals, three integer digits (0..100 is the database's check)", () => {
     const base = { userId: crypto.randomUUID(), campaignId: crypto.randomUUID() };
     expect(scrapingJobSchemas.update.safeParse({ ...base, progress: '42.50' }).success).toBe(true);
     expect(scrapingJobSchemas.update.safeParse({ ...base, progress: '33.333' }).success).toBe(false);

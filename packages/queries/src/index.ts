@@ -13,6 +13,17 @@ export type { OrgDb, AnyDb } from './internal/OrgDb.ts';
 export { rowsOf } from './internal/rows.ts';
 export { execute } from './internal/execute.ts';
 
+// Monitoring: the seeds' operability queries, generic (any database), the same shapes on both engines.
+export { slowestStatements } from './monitoring/slowestStatements.ts';
+export type { SlowestStatements, SlowestStatementsOptions, StatementStats, StatementsUnavailableCode } from './monitoring/slowestStatements.ts';
+export { indexUsage } from './monitoring/indexUsage.ts';
+export type { IndexUsage } from './monitoring/indexUsage.ts';
+export { tableStats } from './monitoring/tableStats.ts';
+export type { TableStats } from './monitoring/tableStats.ts';
+export { connectionStats } from './monitoring/connectionStats.ts';
+export type { ConnectionStats, ConnectionGroup } from './monitoring/connectionStats.ts';
+export type { Count } from './monitoring/count.ts';
+
 // Errors.
 export { DataLayerError, isDataLayerError } from './errors/DataLayerError.ts';
 export type { DataLayerErrorCode } from './errors/DataLayerError.ts';

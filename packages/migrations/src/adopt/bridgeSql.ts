@@ -262,8 +262,19 @@ function alterColumn(table: string, d: SchemaDifference, c: ColumnModel, note: (
     out.push(note(`${d.table}.${d.name}: generated expression differs (${c.generated ?? 'not generated'} expected); PostgreSQL 15 cannot change it in place: add a new column, move readers, drop the old`));
   }
   if (changed.has('type') || changed.has('collation')) {
+    // Guarded like every other statement: on a database the migrations built (the scratch copy adopt
+    // builds the expected schema on, with this file in the folder), the column already has the type and
+    // may be used by a policy, which makes even a no-op ALTER ... TYPE fail (0A000).
+    const differs =
+      `format_type(atttypid, atttypmod) <> ${literal(c.type)}` +
+      (c.collation ? ` or attcollation <> (select oid from pg_collation where collname = ${literal(c.collation)} limit 1)` : '');
     out.push(
-      `ALTER TABLE ${table} ALTER COLUMN ${column} TYPE ${c.type}${c.collation ? ` COLLATE ${quoteIdent(c.collation)}` : ''} USING ${column}::${c.type}; -- may rewrite the table`,
+      guard(
+        `${columnExists(table, d.name)} and (${differs})`,
+        // The old default goes first: PostgreSQL casts it to the new type and refuses one without an
+        // implicit cast ('true'::varchar to boolean, 42804); the expected default is set again below.
+        `ALTER TABLE ${table} ALTER COLUMN ${column} DROP DEFAULT;\n    ALTER TABLE ${table} ALTER COLUMN ${column} TYPE ${c.type}${c.collation ? ` COLLATE ${quoteIdent(c.collation)}` : ''} USING ${column}::${c.type}; -- may rewrite the table`,
+      ),
     );
   }
   if (changed.has('identity')) {
@@ -273,7 +284,8 @@ function alterColumn(table: string, d: SchemaDifference, c: ColumnModel, note: (
       out.push(note(`${d.table}.${d.name} becomes an identity column: set its sequence past the highest id (setval(pg_get_serial_sequence(...), max(id)))`));
     } else out.push(`ALTER TABLE ${table} ALTER COLUMN ${column} DROP IDENTITY IF EXISTS;`);
   }
-  if (changed.has('default') && !c.identity && !c.generated) {
+  const typeChanged = changed.has('type') || changed.has('collation');
+  if ((changed.has('default') || (typeChanged && c.default !== null)) && !c.identity && !c.generated) {
     out.push(c.default === null ? `ALTER TABLE ${table} ALTER COLUMN ${column} DROP DEFAULT;` : `ALTER TABLE ${table} ALTER COLUMN ${column} SET DEFAULT ${c.default};`);
   }
   if (changed.has('not null')) {

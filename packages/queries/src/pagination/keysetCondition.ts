@@ -7,14 +7,16 @@ export interface KeysetKey {
 }
 
 /**
- * A cursor value bound as text and cast back to the column's own type, so the comparison happens in
+ * A cursor value bound as a parameter of the column's own type, so the comparison happens in
  * PostgreSQL at the column's full precision (microseconds, numeric scale, bigint beyond 2^53) and never
- * passes through a JS value. The type name comes from the table definition, never from input.
+ * passes through a JS value. The parameter is typed (`$n::type`), not cast from text: a text→timestamptz
+ * cast is only stable, and PostgreSQL would evaluate it for every row instead of once. postgres.js
+ * serialises a boolean parameter from a JS boolean only (the string 'true' would become false), so
+ * boolean keys are bound as booleans. The type name comes from the table definition, never from input.
  */
 export function cursorValue(column: Column, text: string | null): SQL {
-  // `$n::text` first: postgres.js serialises a parameter by the type the server infers for it, and its
-  // boolean serialiser turns the string 'true' into 'f'. A text parameter is passed through untouched.
-  return sql`cast(${text}::text as ${sql.raw(column.getSQLType())})`;
+  const value = column.dataType === 'boolean' && text !== null ? text === 'true' || text === 't' : text;
+  return sql`${value}::${sql.raw(column.getSQLType())}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { ValidationError } from '../errors/errors.ts';
 import type { AnyDb } from '../internal/OrgDb.ts';
@@ -32,14 +32,24 @@ export function pages<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
         const edge = opts.after ?? opts.before;
         const scope = `${name}|${sort.signature}`;
         const after = edge === undefined ? undefined : keysetCondition(sort.keys, decodeCursor(edge, scope, sort.keys.length, ctx.secret), backwards);
-        // The edge values come back as PostgreSQL's own text, at the column's full precision.
-        const keyFields = Object.fromEntries(sort.keys.map((k, i) => [cursorField(i), sql<string>`${k.column}::text`]));
-        const rows: Record<string, unknown>[] = await q
-          .select({ ...columns, ...keyFields })
+        // The page is chosen in a subquery; the edge values come back as PostgreSQL's own text (full
+        // precision) computed in the outer query, for the page's rows only: in the same query level
+        // the conversion would run for every row the scan reads before the sort.
+        const inner = q
+          .select()
           .from(table)
           .where(whereOf(ctx, opts, after))
           .orderBy(...orderTerms(sort, backwards))
-          .limit(limit + 1);
+          .limit(limit + 1)
+          .as('org_page');
+        const field = (key: string) => (inner as unknown as Record<string, Column>)[key]!;
+        const pageFields = Object.fromEntries(Object.keys(columns).map((key) => [key, field(key)]));
+        const keyFields = Object.fromEntries(sort.keys.map((k, i) => [cursorField(i), sql<string>`${field(k.name)}::text`]));
+        const outerSort = { ...sort, keys: sort.keys.map((k) => ({ ...k, column: field(k.name) })) };
+        const rows: Record<string, unknown>[] = await q
+          .select({ ...pageFields, ...keyFields })
+          .from(inner)
+          .orderBy(...orderTerms(outerSort, backwards));
         const more = rows.length > limit;
         const page = rows.slice(0, limit);
         if (backwards) page.reverse();

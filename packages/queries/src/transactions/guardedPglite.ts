@@ -24,7 +24,9 @@ export function guardedPglite(client: PGlite, tracer?: DatabaseTracer): PGlite {
       if (!STATEMENT_METHODS.has(property as string)) return method;
       return (...args: unknown[]) => {
         if (isInsideTransaction(proxy)) return Promise.reject(new TransactionScopeError());
-        if (property !== 'transaction') return traceStatement(tracer, where, String(args[0]), () => method(...args) as Promise<unknown>);
+        if (property !== 'transaction') {
+          return tracer ? traceStatement(tracer, where, String(args[0]), () => method(...args) as Promise<unknown>) : method(...args);
+        }
         const callback = args[0] as (tx: object) => Promise<unknown>;
         return traceTransaction(tracer, where, currentAttempt(), () =>
           runInsideTransaction(proxy, () => method((tx: object) => runWatched(tx, callback, tracer, where)) as Promise<unknown>),
@@ -47,7 +49,8 @@ async function runWatched(tx: object, callback: (tx: object) => Promise<unknown>
       }
       return async (...args: unknown[]) => {
         try {
-          const result = await traceStatement(tracer, statementTarget, String(args[0]), () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+          const run = () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          const result = await (tracer ? traceStatement(tracer, statementTarget, String(args[0]), run) : run());
           // A rolled-back savepoint ends the aborted state the failure inside it had caused.
           if (typeof args[0] === 'string' && /^\s*rollback\s+to\s/i.test(args[0])) aborted = false;
           return result;

@@ -61,7 +61,8 @@ export function pooledClient(
         try {
           const query = send(slot.sql);
           for (const m of modifiers) query[m]();
-          return await traceStatement(tracing.tracer, target, text, async () => query);
+          // Untraced (the default), the statement is awaited as it is: no span work on the hot path.
+          return await (tracing.tracer ? traceStatement(tracing.tracer, target, text, async () => query) : query);
         } catch (error) {
           recordStatementError(error);
           const code = (error as { code?: unknown } | null)?.code;

@@ -58,6 +58,8 @@ it('type-checks ESM and CJS consumers under strict settings', () => {
 it('runs the ESM consumer: migrate, repository, typed error, rolled-back fixture', () => {
   const out = JSON.parse(run(process.execPath, ['dist/esm.mjs'], project).trim());
   expect(out).toMatchObject({ upToDate: true, leadState: 'CA', totalLeads: 1, uniqueError: 'users_email_live_key', zodRejects: true, afterCount: 0 });
+  // The consumer's own schema through the generic API, from the tarballs, under strict TypeScript.
+  expect(out).toMatchObject({ ownNotes: ['hello'], configError: true });
   expect(out.applied).toBeGreaterThan(0);
   expect(out.insideCount).toBe(1);
 });

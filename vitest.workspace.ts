@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { PGBOUNCER, POOLER_URL } from './tooling/pgbouncerGlobalSetup.ts';
 
-const fixtureProjects = ['packages/testing', 'packages/queries', 'examples/http-service'].filter((dir) =>
+const fixtureProjects = ['packages/testing', 'packages/queries', 'examples/http-service', 'examples/seeds'].filter((dir) =>
   existsSync(`${dir}/vitest.config.ts`),
 );
 

@@ -1,0 +1,2 @@
+// The seed teams' example operations, one folder per team.
+export {};

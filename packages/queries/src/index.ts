@@ -10,7 +10,7 @@ export { DataDirLockedError } from './client/DataDirLockedError.ts';
 export { createQueryLogger } from './logging/queryLogger.ts';
 export type { QueryLogEntry, QueryLoggerOptions } from './logging/queryLogger.ts';
 export type { OrgDb, AnyDb } from './internal/OrgDb.ts';
-export { rowsOf } from './internal/rows.ts';
+export { rowsOf } from './driver/resultRows.ts';
 export { execute } from './internal/execute.ts';
 
 // Monitoring: the seeds' operability queries, generic (any database), the same shapes on both engines.

@@ -8,7 +8,7 @@ import type postgres from 'postgres';
 import type { Sql } from 'postgres';
 import { mapDatabaseError } from '../errors/mapDatabaseError.ts';
 import { PGLITE_PARSERS } from '../internal/pgliteParsers.ts';
-import { rowsOf } from '../internal/rows.ts';
+import { rowsOf } from '../driver/resultRows.ts';
 import { createQueryLogger } from '../logging/queryLogger.ts';
 import { guardedPglite } from '../transactions/guardedPglite.ts';
 import { pooledClient, slotPoolOf } from '../transactions/pooledClient.ts';

@@ -16,7 +16,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { IllegalTransitionError, NotFoundError, ValidationError } from '../errors/errors.ts';
 import { guarded } from '../internal/guarded.ts';
 import type { OrgDb } from '../internal/OrgDb.ts';
-import { rowsOf } from '../internal/rows.ts';
+import { rowsOf } from '../driver/resultRows.ts';
 import { validateInput } from '../repository/validateInput.ts';
 import { transaction } from '../transactions/transaction.ts';
 import { orgRepositoriesFor } from './orgRepositories.ts';

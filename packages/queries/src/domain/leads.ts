@@ -12,7 +12,7 @@ import {
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { NotFoundError } from '../errors/errors.ts';
 import { guarded } from '../internal/guarded.ts';
-import { statementName } from '../internal/statementName.ts';
+import { statementName } from '../driver/driverOf.ts';
 import type { OrgDb } from '../internal/OrgDb.ts';
 import { liveRows } from '../repository/softDeleteScope.ts';
 import { validateInput } from '../repository/validateInput.ts';

@@ -1,7 +1,7 @@
 import type { SQLWrapper } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { mapDatabaseError } from '../errors/mapDatabaseError.ts';
-import { normalisePgliteRows, type PgliteResult } from './normaliseRows.ts';
+import { normalisePgliteRows, type PgliteResult } from '../driver/normaliseRows.ts';
 import { portableParams } from './portableParams.ts';
 
 /**

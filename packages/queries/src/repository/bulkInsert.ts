@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { getTableColumns, getTableName, is, SQL, type Column } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { AnyDb } from '../internal/OrgDb.ts';
-import { transaction } from '../transactions/transaction.ts';
+import { canCopy, copyRows } from '../driver/copyRows.ts';
 import { copyPayload } from './copyEncoding.ts';
 import { boundParameters, insertableColumns, runtimeDefault } from './insertColumns.ts';
 
@@ -65,22 +62,6 @@ export async function chunkedInsert(
   return out;
 }
 
-interface CopyCapable {
-  kind: 'postgres' | 'pglite';
-  client: unknown;
-}
-
-/** The raw client under a drizzle db or transaction, if it can COPY. */
-export function copyClient(db: AnyDb): CopyCapable | undefined {
-  const session = (db as unknown as { session?: { client?: unknown } }).session;
-  const client = session?.client ?? (db as unknown as { $client?: unknown }).$client;
-  if (!client) return undefined;
-  if (typeof client === 'function' && 'unsafe' in client) return { kind: 'postgres', client };
-  // A PGlite instance or the transaction object PGlite hands to drizzle: both have query().
-  if (typeof client === 'object' && 'query' in client) return { kind: 'pglite', client };
-  return undefined;
-}
-
 /** The type to cast staged text to: the column's type without length or precision, which the
  * assignment to the target column then checks (an explicit cast to varchar(n) would truncate). */
 function castType(column: Column): string {
@@ -92,16 +73,11 @@ function castType(column: Column): string {
  * the same columns (COPY cannot say DEFAULT per row). Columns no row gives are filled as drizzle's
  * INSERT fills them: a `$defaultFn` (or `$onUpdate` without an SQL default) is called per row, and the
  * others take the database's default.
- * Returns false when COPY does not apply, and the caller falls back to chunked INSERTs.
- *
- * PGlite copies straight into the table from a blob. On postgres.js a COPY the server rejects never
- * settles its stream and leaves the connection in an aborted transaction (porsager/postgres#1173,
- * unfixed in 3.4.9), so rows are copied into an all-text temporary table, which cannot reject them,
- * and moved with one INSERT … SELECT whose constraint errors surface like any other statement's.
+ * Returns false when COPY does not apply, and the caller falls back to chunked INSERTs. How each
+ * engine copies is the driver layer's (see {@link copyRows}).
  */
 export async function copyInsert(db: AnyDb, table: PgTable, rows: readonly Record<string, unknown>[]): Promise<boolean> {
-  const target = copyClient(db);
-  if (!target || rows.length === 0) return false;
+  if (!canCopy(db) || rows.length === 0) return false;
   const keys = Object.keys(rows[0]!).filter((k) => rows[0]![k] !== undefined);
   const uniform = rows.every((r) => keys.every((k) => r[k] !== undefined) && Object.keys(r).filter((k) => r[k] !== undefined).length === keys.length);
   if (!uniform) return false;
@@ -123,27 +99,9 @@ export async function copyInsert(db: AnyDb, table: PgTable, rows: readonly Recor
   if (complete.some((row) => columns.some(([key]) => is(row[key], SQL)))) return false;
   const config = getTableConfig(table);
   const qualified = `${config.schema ? `"${config.schema}".` : ''}"${getTableName(table)}"`;
-  const list = columns.map(([, c]) => `"${c.name}"`).join(', ');
   const payload = copyPayload(columns, complete);
   // PostgreSQL text cannot hold NUL; let the INSERT path report it as an ordinary statement error.
   if (payload.includes('\0')) return false;
-  if (target.kind === 'pglite') {
-    const pglite = target.client as { query(q: string, p: unknown[], o: { blob: Blob }): Promise<unknown> };
-    await pglite.query(`copy ${qualified} (${list}) from '/dev/blob'`, [], { blob: new Blob([payload]) });
-    return true;
-  }
-  await transaction(db, async (tx) => {
-    const sql = copyClient(tx)!.client as {
-      unsafe(q: string): PromiseLike<unknown> & { writable(): Promise<NodeJS.WritableStream> };
-    };
-    const staging = `org_copy_${randomBytes(6).toString('hex')}`;
-    await sql.unsafe(`create temp table "${staging}" (${columns.map((_, i) => `c${i} text`).join(', ')}) on commit drop`);
-    const stream = await sql.unsafe(`copy "${staging}" from stdin`).writable();
-    await pipeline(Readable.from([payload]), stream as unknown as NodeJS.WritableStream);
-    await sql.unsafe(
-      `insert into ${qualified} (${list}) select ${columns.map(([, c], i) => `c${i}::${castType(c)}`).join(', ')} from "${staging}"`,
-    );
-    await sql.unsafe(`drop table "${staging}"`);
-  });
+  await copyRows(db, qualified, columns.map(([, c]) => ({ quotedName: `"${c.name}"`, castType: castType(c) })), payload);
   return true;
 }

@@ -1,10 +1,6 @@
 import { fillPlaceholders, type Column } from 'drizzle-orm';
+import { driverOf } from '../driver/driverOf.ts';
 import type { AnyDb } from '../internal/OrgDb.ts';
-import { copyClient } from './bulkInsert.ts';
-
-interface PgliteLike {
-  query<T>(text: string, params: unknown[], options: { rowMode: 'array' }): Promise<{ rows: T[] }>;
-}
 
 /** A prepared read: runs with placeholder values, returns mapped rows. */
 export interface PreparedRead<Row> {
@@ -24,11 +20,10 @@ export function pgliteFastRead<Row>(
   query: { toSQL(): { sql: string; params: unknown[] } },
   columns: readonly [string, Column][],
 ): PreparedRead<Row> | undefined {
-  const target = copyClient(db);
-  if (target?.kind !== 'pglite' || !columns.every(([, column]) => readsAlike(column))) return undefined;
-  const client = target.client as PgliteLike;
+  const driver = driverOf(db);
+  if (driver?.kind !== 'pglite' || !columns.every(([, column]) => readsAlike(column))) return undefined;
+  const { client, logger } = driver;
   const { sql: text, params } = query.toSQL();
-  const logger = (db as unknown as { session?: { logger?: { logQuery(q: string, p: unknown[]): void } } }).session?.logger;
   return {
     async execute(values) {
       const bound = fillPlaceholders(params, values);

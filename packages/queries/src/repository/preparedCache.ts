@@ -1,5 +1,5 @@
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { statementName } from '../internal/statementName.ts';
+import { statementName } from '../driver/driverOf.ts';
 import type { RepositoryContext } from './context.ts';
 import type { scopeWith } from './relationalScope.ts';
 

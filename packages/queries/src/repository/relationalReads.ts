@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AnyDb } from '../internal/OrgDb.ts';
-import { statementName } from '../internal/statementName.ts';
+import { statementName } from '../driver/driverOf.ts';
 import { isPossibleKey } from './columnValue.ts';
 import { guard, type RepositoryContext } from './context.ts';
 import { buildWhere } from './filters.ts';

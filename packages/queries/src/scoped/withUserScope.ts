@@ -3,7 +3,7 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { ValidationError } from '../errors/errors.ts';
 import type { AnyDb } from '../internal/OrgDb.ts';
-import { rowsOf } from '../internal/rows.ts';
+import { rowsOf } from '../driver/resultRows.ts';
 import { transaction, type TransactionOptions } from '../transactions/transaction.ts';
 import { userScopeToken } from './userScopeToken.ts';
 

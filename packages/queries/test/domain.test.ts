@@ -1,6 +1,6 @@
-import { activityLog, analyticsEvents, auditLogs, leads, userProfiles, users, type CreatorResult } from '@org/schema';
+import { activityLog, analyticsEvents, auditLogs, campaigns, leads, scrapingJobs, scrapingResults, userProfiles, users, type CreatorResult } from '@org/schema';
 import { orgTest as test } from '@org/testing/vitest';
-import { eq } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import {
   ConflictError,
@@ -31,6 +31,7 @@ import {
   listConfigs,
   listPendingConvertkitSync,
   listProjectsByUser,
+  orgRepositoriesFor,
   matchLeadToPartner,
   promoteToAdmin,
   recordConvertkitSync,
@@ -199,6 +200,32 @@ describe('campaigns and scraping jobs', () => {
     expect(again).toBeInstanceOf(IllegalTransitionError);
     expect((again as Error).message).toBe("scraping job cannot move from 'completed' to 'processing'");
     await expect(transitionJob(db, crypto.randomUUID(), 'processing')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  test('a job without a campaign and a batch without a job (#13): written, worked, read; a campaign takes its jobs and their batches with it', async ({ db, factories }) => {
+    const user = await factories.users.create();
+    const repos = orgRepositoriesFor(db);
+    const lone = await repos.scrapingJobs.create({ userId: user.id, keywords: ['fitness'], targetResults: 10 });
+    expect(lone.campaignId).toBeNull();
+    await transitionJob(db, lone.id, 'processing');
+    expect((await saveJobResults(db, lone.id, creators(5))).job.progress).toBe('50.00');
+    const read = await getJobWithResults(db, lone.id);
+    expect(read?.campaign).toBeNull();
+    expect(read?.results).toHaveLength(1);
+    const orphan = await repos.scrapingResults.create({ creators: creators(2) });
+    expect(orphan.jobId).toBeNull();
+    expect(await getAllCreatorsForJob(db, lone.id)).toHaveLength(5);
+
+    // ON DELETE CASCADE is kept: a campaign's jobs go with it, and their batches with them.
+    const { campaign, job } = await createCampaignWithJob(db, user.id, { name: 'Gone', searchType: 'keyword' }, { keywords: ['x'] });
+    await saveJobResults(db, job.id, creators(1));
+    await db.delete(campaigns).where(eq(campaigns.id, campaign.id));
+    expect(await db.$count(scrapingJobs, eq(scrapingJobs.id, job.id))).toBe(0);
+    expect(await db.$count(scrapingResults, eq(scrapingResults.jobId, job.id))).toBe(0);
+    expect(await db.$count(scrapingJobs, eq(scrapingJobs.id, lone.id))).toBe(1);
+    await db.delete(scrapingJobs).where(eq(scrapingJobs.id, lone.id));
+    expect(await db.$count(scrapingResults, isNull(scrapingResults.jobId))).toBe(1);
+    expect(await db.$count(scrapingResults)).toBe(1);
   });
 });
 

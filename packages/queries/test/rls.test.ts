@@ -130,6 +130,9 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('row-level security (
       ['scraping_jobs', f.scrapingJobs.build({ userId: bob.users, campaignId: bob.campaigns })],
       ['scraping_jobs', f.scrapingJobs.build({ userId: alice.users, campaignId: bob.campaigns })],
       ['scraping_results', f.scrapingResults.build({ jobId: bob.scraping_jobs })],
+      // Without a parent (#13, 0005): a job of Bob's without a campaign, a batch without a job (no one's).
+      ['scraping_jobs', f.scrapingJobs.build({ userId: bob.users, campaignId: null })],
+      ['scraping_results', f.scrapingResults.build({ jobId: null })],
       ['sessions', f.sessions.build({ userId: bob.users })],
       ['prompts', f.prompts.build({ userId: bob.users, sessionId: bob.sessions })],
       ['prompts', f.prompts.build({ userId: alice.users, sessionId: bob.sessions })],
@@ -183,6 +186,26 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('row-level security (
       for (const table of PER_USER_TABLES) {
         expect(await idsIn(owner, table), table).toEqual([alice[table], bob[table]].sort());
       }
+    } finally {
+      await app.close();
+    }
+  });
+
+  test("a job without a campaign is its owner's alone; a result batch without a job is no scoped user's (#13, 0005)", async ({ isolatedDatabase }) => {
+    const { owner, f, alice, bob, key, app } = await setUp(isolatedDatabase);
+    const loneJob = await f.scrapingJobs.create({ userId: alice.users, campaignId: null });
+    const orphan = await f.scrapingResults.create({ jobId: null });
+    try {
+      const jobsOf = (userId: string) => withUserScope(app.db, userId, (tx) => idsIn(tx, 'scraping_jobs'), { key });
+      expect(await jobsOf(alice.users)).toEqual([alice.scraping_jobs, loneJob.id].sort());
+      expect(await jobsOf(bob.users)).toEqual([bob.scraping_jobs]);
+      // Alice creates one herself through the app role: the policy's WITH CHECK admits it.
+      const [made] = await withUserScope(app.db, alice.users, (tx) => tx.insert(orgTables.scrapingJobs).values({ userId: alice.users }).returning(), { key });
+      expect(made?.campaignId).toBeNull();
+      for (const userId of [alice.users, bob.users]) {
+        expect(await withUserScope(app.db, userId, (tx) => idsIn(tx, 'scraping_results'), { key })).not.toContain(orphan.id);
+      }
+      expect(await idsIn(owner, 'scraping_results')).toContain(orphan.id);
     } finally {
       await app.close();
     }

@@ -63,9 +63,11 @@ describe('repository types', () => {
   });
 
   it('types a one-relation to a soft-deletable table as nullable, at every depth', () => {
-    // campaign_id is NOT NULL, so drizzle alone says Campaign; a soft-deleted campaign reads as null.
-    const job = repos.scrapingJobs.findFirstWith({ where: eq(scrapingJobs.id, 'x'), with: { campaign: true, results: true } });
+    // user_id is NOT NULL, so drizzle alone says User; a soft-deleted user reads as null.
+    // campaign_id is nullable (#13), so drizzle already says Campaign | null.
+    const job = repos.scrapingJobs.findFirstWith({ where: eq(scrapingJobs.id, 'x'), with: { user: true, campaign: true, results: true } });
     type Job = NonNullable<Awaited<typeof job>>;
+    expectTypeOf<Job['user']>().toEqualTypeOf<User | null>();
     expectTypeOf<Job['campaign']>().toEqualTypeOf<Campaign | null>();
     expectTypeOf<Job['results']>().toEqualTypeOf<ScrapingResult[]>();
     // A one-relation to a table without deletedAt keeps drizzle's non-null type.

@@ -1,6 +1,6 @@
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { scrapingJobSchemas, scrapingJobs, scrapingPlatforms, systemConfigurationSchemas } from '../src/index.ts';
+import { scrapingJobSchemas, scrapingJobs, scrapingPlatforms, scrapingResultSchemas, scrapingResults, systemConfigurationSchemas, users } from '../src/index.ts';
 
 // The schema decisions of #13 that code can hold us to (the rest are documented beside the tables and
 // in the README).
@@ -28,5 +28,23 @@ describe('schema decisions (#13)', () => {
     expect(scrapingJobSchemas.update.safeParse({ ...base, progress: '42.50' }).success).toBe(true);
     expect(scrapingJobSchemas.update.safeParse({ ...base, progress: '33.333' }).success).toBe(false);
     expect(scrapingJobSchemas.update.safeParse({ ...base, progress: '1000.00' }).success).toBe(false);
+  });
+
+  it('a scraping job needs no campaign and a batch no job; both foreign keys stay, ON DELETE CASCADE', () => {
+    for (const [table, name] of [[scrapingJobs, 'campaign_id'], [scrapingResults, 'job_id']] as const) {
+      const config = getTableConfig(table);
+      expect(config.columns.find((c) => c.name === name)?.notNull, name).toBe(false);
+      const fk = config.foreignKeys.find((f) => f.reference().columns.some((c) => c.name === name));
+      expect(fk?.onDelete, name).toBe('cascade');
+    }
+    expect(scrapingJobSchemas.insert.safeParse({ userId: crypto.randomUUID() }).success).toBe(true);
+    expect(scrapingResultSchemas.insert.safeParse({ creators: [] }).success).toBe(true);
+  });
+
+  it("users.last_login_at is nullable without a default: null is never signed in (claude_code's defaultNow().notNull() is gone)", () => {
+    const column = getTableConfig(users).columns.find((c) => c.name === 'last_login_at');
+    expect(column?.notNull).toBe(false);
+    expect(column?.hasDefault).toBe(false);
+    expect(getTableConfig(users).name).toBe('users');
   });
 });

@@ -34,7 +34,9 @@ describe('org factories', () => {
     expect(lead.email).toMatch(/@example\.test$/);
     expect(Number(lead.debtAmount)).toBeGreaterThan(0);
     const job = factories.scrapingJobs.build();
-    expect(job.campaignId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(job.userId).toMatch(/^[0-9a-f-]{36}$/);
+    // campaign_id is optional (#13): a required key is filled, an optional one is left out.
+    expect(job).not.toHaveProperty('campaignId');
     expect(await db.$count(orgTables.leads)).toBe(0);
   });
 

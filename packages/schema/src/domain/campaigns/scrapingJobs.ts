@@ -3,7 +3,7 @@ import { check, index, integer, jsonb, numeric, pgTable, text, varchar } from 'd
 import { enumCheck, enumColumn } from '../../columns/enumColumn.ts';
 import { ownerReference } from '../../columns/ownerReference.ts';
 import { primaryId } from '../../columns/primaryId.ts';
-import { parentReference } from '../../columns/reference.ts';
+import { optionalReference } from '../../columns/reference.ts';
 import { timestamps } from '../../columns/timestamps.ts';
 import { timestamptz } from '../../columns/timestamptz.ts';
 import type { SearchParams } from '../../json/misc.ts';
@@ -59,7 +59,13 @@ export const scrapingJobs = pgTable(
   {
     id: primaryId(),
     userId: ownerReference(() => users.id),
-    campaignId: parentReference('campaign_id', () => campaigns.id),
+    // Decision (#13): nullable, as in usegemz's DDL (`campaign_id UUID REFERENCES campaigns(id)`): the
+    // team creates jobs without a campaign, and NOT NULL broke that code and refused its rows on
+    // adoption. The foreign key stays, with @org's ON DELETE CASCADE (deleting a campaign deletes its
+    // jobs and, through them, their results); a job without a campaign goes with its user. Drizzle
+    // types the `campaign` relation `Campaign | null`. Row-level security (migration 0005): the owner
+    // sees a job without a campaign; a job with one also needs the campaign to be the owner's.
+    campaignId: optionalReference('campaign_id', () => campaigns.id, 'cascade'),
     platform: enumColumn('platform', scrapingPlatforms, 50).default('TikTok').notNull(),
     keywords: jsonb('keywords').$type<string[]>(),
     targetUsername: text('target_username'),

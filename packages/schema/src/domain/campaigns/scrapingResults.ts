@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable } from 'drizzle-orm/pg-core';
 import { primaryId } from '../../columns/primaryId.ts';
-import { parentReference } from '../../columns/reference.ts';
+import { optionalReference } from '../../columns/reference.ts';
 import { createdAt } from '../../columns/timestamps.ts';
 import type { CreatorResult } from '../../json/creatorResult.ts';
 import { scrapingJobs } from './scrapingJobs.ts';
@@ -15,7 +15,13 @@ export const scrapingResults = pgTable(
   'scraping_results',
   {
     id: primaryId(),
-    jobId: parentReference('job_id', () => scrapingJobs.id),
+    // Decision (#13): nullable, as in usegemz's DDL (`job_id UUID REFERENCES scraping_jobs(id)`): the
+    // team stores result batches without a job, and NOT NULL broke that code and refused its rows on
+    // adoption. The foreign key stays, with ON DELETE CASCADE (a job's batches go with it). A batch
+    // without a job belongs to no user: row-level security (scraping_results_owner goes through the job)
+    // hides it from every scoped user; only an unscoped connection (admin, cleanup) reads it. Drizzle
+    // types the `job` relation `ScrapingJob | null`.
+    jobId: optionalReference('job_id', () => scrapingJobs.id, 'cascade'),
     creators: jsonb('creators').$type<CreatorResult[]>().notNull(),
     ...createdAt(),
   },

@@ -19,6 +19,12 @@ import type { UserMetadata } from '../../json/misc.ts';
  * check), and the pair is unique among live rows, like the email: a soft-deleted account's identity
  * signs up afresh. The primary key stays a uuid: the teams' text ids live in `external_id`.
  *
+ * Table name (#13): `users`, not claude_code's `claude_code_users` (one account table for every team;
+ * the prefix named the app, not the entity). The team's drizzle code imports `users` and is unchanged;
+ * its raw SQL naming `claude_code_users` changes to `users`, or better interpolates `${users}` so
+ * drizzle writes the name. Whether adoption leaves a compatibility view is the claude_code bridge's call
+ * (see its adoption test); @org's schema has none.
+ *
  * @example
  * const rows = await db.select().from(users).limit(10);
  */
@@ -30,6 +36,12 @@ export const users = pgTable(
     name: text('name'),
     metadata: jsonb('metadata').$type<UserMetadata>().default({}).notNull(),
     refreshToken: text('refresh_token'),
+    // Decision (#13): nullable without a default; null means "never signed in" (an account made by an
+    // admin, an import or a sign-up not yet completed). claude_code's DDL had `defaultNow().notNull()`,
+    // which stamped a login on every insert. Its code changes: an insert that is a sign-in passes
+    // `lastLoginAt: new Date()` (its upsert's update branch already does; upsertUserByExternalId does
+    // both); reads get `Date | null`, which TypeScript flags; `gte(users.lastLoginAt, d)` skips
+    // never-signed-in rows. Adopted rows keep their values (all set): only NOT NULL and the default go.
     lastLoginAt: timestamptz('last_login_at'),
     /** Who issued `externalId`: a lower-case provider key such as `clerk` or `claude_code`. */
     authProvider: varchar('auth_provider', { length: 50 }),

@@ -8,6 +8,10 @@ import { users } from '../identity/users.ts';
 /**
  * A coding-assistant session of a user (claude-code `claude_code_sessions`).
  *
+ * Table name (#13): `sessions`, not `claude_code_sessions` (see `users`). The team's drizzle code is
+ * unchanged; raw SQL naming `claude_code_sessions` changes to `sessions` or interpolates `${sessions}`.
+ * Ids are uuids the database generates: the team drops `id: generateId()` from inserts (or passes a uuid).
+ *
  * @example
  * const rows = await db.select().from(sessions).limit(10);
  */

@@ -6,6 +6,7 @@ export type { CreateDatabaseOptions, Database, OrgDatabase, HealthStatus } from 
 export type { PoolStats } from './transactions/slotPool.ts';
 export type { DatabaseTracer, DatabaseSpan } from './tracing/DatabaseTracer.ts';
 export { getDatabase } from './client/getDatabase.ts';
+export { bindDatabase, resolveDatabase } from './binding/bindDatabase.ts';
 export { DataDirLockedError } from './client/DataDirLockedError.ts';
 export { createQueryLogger } from './logging/queryLogger.ts';
 export type { QueryLogEntry, QueryLoggerOptions } from './logging/queryLogger.ts';
@@ -48,6 +49,7 @@ export {
   TooManyRowsError,
   TransactionScopeError,
   TransactionAbortedError,
+  DatabaseBindingEndedError,
   ConfigurationError,
   DatabaseError,
 } from './errors/errors.ts';
@@ -84,6 +86,7 @@ export { MAX_SORT_KEYS } from './repository/sorting.ts';
 export type { SortKey, SortDirection } from './repository/sorting.ts';
 export type { ColumnKey, ScopeOptions, SoftDeleteScope } from './repository/types.ts';
 export { MAX_PARAMETERS } from './repository/bulkInsert.ts';
+export { MAX_PREPARED_SHAPES } from './repository/preparedCache.ts';
 
 // The @org domain.
 export { createOrgRepositories, orgRepositoriesFor } from './domain/orgRepositories.ts';

@@ -43,8 +43,8 @@ export interface RepositoryShape {
   /** Prepared statements, keyed by the db (or transaction) they were prepared on. */
   readonly prepared: WeakMap<object, Map<string, PreparedRead>>;
   readonly relational: WeakMap<object, Map<string, PreparedRelational>>;
-  /** Numbers the prepared relational statements (their names must differ per shape). */
-  readonly counter: { relational: number };
+  /** Numbers the prepared statements (their names must differ per shape). */
+  readonly counter: { relational: number; statements: number };
   /** The repositories bound to a transaction with `in(tx)`, one per transaction. */
   readonly bound: WeakMap<object, unknown>;
 }
@@ -82,7 +82,7 @@ export function repositoryShape(table: PgTable, options: RepositoryOptions<PgTab
     secret: cursorSecret(options.cursorSecret),
     prepared: new WeakMap(),
     relational: new WeakMap(),
-    counter: { relational: 0 },
+    counter: { relational: 0, statements: 0 },
     bound: new WeakMap(),
   };
 }

@@ -2,6 +2,7 @@ import { and, arrayContained, arrayContains, arrayOverlaps, eq, gt, gte, ilike, 
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { ValidationError } from '../errors/errors.ts';
 import { checkColumnValue, isTextColumn } from './columnValue.ts';
+import { listCondition, type StatementShape } from './statementShape.ts';
 import type { ColumnKey, ColumnMap, ColumnValue } from './types.ts';
 
 /**
@@ -100,9 +101,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /**
  * Turns a {@link Filter} into SQL over the given columns (a table's, or a relational query's aliased
  * `fields`). Unknown columns, operators the column's type does not have, operands the column cannot
- * hold and trees beyond the bounds are a {@link ValidationError}, never SQL.
+ * hold and trees beyond the bounds are a {@link ValidationError}, never SQL. With a `shape`, values
+ * become placeholders and the shape records the structure (see {@link StatementShape}).
  */
-export function buildWhere(columns: ColumnMap, filter: unknown, depth = 0): SQL | undefined {
+export function buildWhere(columns: ColumnMap, filter: unknown, depth = 0, shape?: StatementShape): SQL | undefined {
   if (filter === undefined) return undefined;
   if (!isPlainObject(filter)) throw new ValidationError('a filter must be an object of column conditions');
   if (depth > MAX_FILTER_DEPTH) throw new ValidationError(`filter nests or/and deeper than ${MAX_FILTER_DEPTH} levels`);
@@ -112,7 +114,9 @@ export function buildWhere(columns: ColumnMap, filter: unknown, depth = 0): SQL 
     if (value === undefined) continue;
     if (key === 'or' || key === 'and') {
       if (!Array.isArray(value) || value.length > MAX_FILTER_LIST) throw new ValidationError(`filter.${key} must be a list of filters`);
-      const branches = value.map((f: unknown) => buildWhere(columns, f, depth + 1) ?? sql`true`);
+      shape?.token(`${key}(${value.length}`);
+      const branches = value.map((f: unknown) => buildWhere(columns, f, depth + 1, shape) ?? sql`true`);
+      shape?.token(')');
       if (key === 'and') parts.push(...branches);
       else parts.push(branches.length ? or(...branches)! : sql`false`);
       continue;
@@ -120,25 +124,31 @@ export function buildWhere(columns: ColumnMap, filter: unknown, depth = 0): SQL 
     if (!Object.hasOwn(columns, key)) throw new ValidationError(`unknown filter field; fields: ${Object.keys(columns).join(', ')}`);
     const column = columns[key]!;
     if (value === null) {
+      shape?.token(`${key}:null`);
       parts.push(isNull(column));
     } else if (isPlainObject(value)) {
       const allowed = operatorsOf(column);
       for (const op of Object.keys(value)) {
         if (!allowed.has(op)) throw new ValidationError(`'${key}' has no such filter operator; it takes ${[...allowed].join(', ')}`);
         const operand = value[op];
-        if (operand !== undefined) parts.push(condition(column, op, operand, key));
+        if (operand !== undefined) parts.push(condition(column, op, operand, key, shape));
       }
     } else if (column.dataType === 'json') {
       throw new ValidationError(`'${key}' is JSON: filter it with { contains: … } or { isNull: … }`);
     } else {
-      parts.push(eq(column, checkColumnValue(column, value, key)));
+      shape?.token(`${key}:=`);
+      const checked = checkColumnValue(column, value, key);
+      parts.push(eq(column, shape ? shape.param(column, checked) : checked));
     }
   }
   return parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : and(...parts);
 }
 
-function condition(column: Column, op: string, raw: unknown, key: string): SQL {
-  const value = (v: unknown) => checkColumnValue(column, v, key);
+function condition(column: Column, op: string, raw: unknown, key: string, shape: StatementShape | undefined): SQL {
+  const checked = (v: unknown) => checkColumnValue(column, v, key);
+  const value = (v: unknown) => (shape ? shape.param(column, checked(v)) : checked(v));
+  // What the SQL text depends on: the operator, and for eq/ne whether the operand is null.
+  shape?.token(`${key}:${op}${(op === 'eq' || op === 'ne') && raw === null ? 'null' : ''}${op === 'isNull' ? String(raw) : ''}${(op === 'in' || op === 'notIn') && Array.isArray(raw) && raw.length === 0 ? '0' : ''}`);
   switch (op) {
     case 'eq':
       return raw === null ? isNull(column) : eq(column, value(raw));
@@ -158,8 +168,13 @@ function condition(column: Column, op: string, raw: unknown, key: string): SQL {
         throw new ValidationError(`'${op}' on '${key}' takes a list of at most ${MAX_FILTER_LIST} values`);
       }
       if (raw.length === 0) return op === 'in' ? sql`false` : sql`true`;
-      const values = raw.map(value);
-      return op === 'in' ? inArray(column, values) : notInArray(column, values);
+      const values = raw.map(checked);
+      const list = listCondition(column, values, op === 'notIn', (literal) => (shape ? shape.raw(literal) : literal));
+      if (list) return list;
+      // A list the array form cannot carry: one parameter per value, and a shape per length.
+      shape?.token(`#${raw.length}`);
+      const bound = shape ? values.map((v) => shape.param(column, v)) : values;
+      return op === 'in' ? inArray(column, bound) : notInArray(column, bound);
     }
     case 'like':
     case 'ilike': {
@@ -168,7 +183,8 @@ function condition(column: Column, op: string, raw: unknown, key: string): SQL {
       }
       // A pattern ending in an unpaired backslash is an error in PostgreSQL (22025); refuse it up front.
       if (/(^|[^\\])(\\\\)*\\$/.test(raw)) throw new ValidationError(`'${op}' pattern on '${key}' ends with an unescaped backslash`);
-      return op === 'like' ? like(column, raw) : ilike(column, raw);
+      const pattern = shape ? shape.raw(raw) : raw;
+      return op === 'like' ? like(column, pattern as string) : ilike(column, pattern as string);
     }
     case 'contains':
       return arrayContains(column, value(raw) as never);

@@ -7,6 +7,7 @@ import type { RepositoryContext } from './context.ts';
 import { buildWhere } from './filters.ts';
 import type { ReadOptions } from './options.ts';
 import { scopeCondition } from './softDeleteScope.ts';
+import type { StatementShape } from './statementShape.ts';
 import { resolveSort, type SortKey } from './sorting.ts';
 import { scopeOf } from './types.ts';
 import { validateInput } from './validateInput.ts';
@@ -14,9 +15,14 @@ import { checkWrite } from './writableColumns.ts';
 
 // The checks every capability applies to what callers give it, all before SQL.
 
-/** A read's WHERE: the typed filter, the soft-delete scope and an extra condition. */
-export function whereOf(ctx: RepositoryContext, opts: ReadOptions<PgTable> = {}, extra?: SQL): SQL | undefined {
-  return and(buildWhere(ctx.columns, opts.where as Record<string, unknown>), scopeCondition(ctx.columns, scopeOf(opts)), extra);
+/**
+ * A read's WHERE: the typed filter, the soft-delete scope and an extra condition. With a `shape`, the
+ * filter's values become placeholders and the scope joins the shape's key.
+ */
+export function whereOf(ctx: RepositoryContext, opts: ReadOptions<PgTable> = {}, extra?: SQL, shape?: StatementShape): SQL | undefined {
+  const scope = scopeOf(opts);
+  shape?.token(`scope:${scope}`);
+  return and(buildWhere(ctx.columns, opts.where as Record<string, unknown>, 0, shape), scopeCondition(ctx.columns, scope), extra);
 }
 
 /** Options may come from a request body: `null` or a non-object is refused, not read (a TypeError). */

@@ -5,10 +5,11 @@ import type { AnyDb } from '../internal/OrgDb.ts';
 import { guard, type RepositoryContext } from './context.ts';
 import { keyParam, limitOf, offsetOf, optionsOf, sortOf, whereOf } from './inputs.ts';
 import { pgliteFastRead } from './pgliteFastRead.ts';
-import { preparedFor } from './preparedCache.ts';
+import { preparedFor, type PreparedRead } from './preparedCache.ts';
 import type { Repository } from './Repository.ts';
 import { scopeCondition } from './softDeleteScope.ts';
 import { orderTerms } from './sorting.ts';
+import { StatementShape } from './statementShape.ts';
 import { scopeOf, type SoftDeleteScope } from './types.ts';
 
 /** The row-read methods of a repository. */
@@ -19,15 +20,9 @@ export type ReadMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<
 
 /** The key reads: one prepared statement per column and scope, a fast path on PGlite. */
 function byColumn(ctx: RepositoryContext, column: string, scope: SoftDeleteScope) {
-  return preparedFor(ctx, `by_${column}_${scope}`, () => {
-    const query = ctx.q
-      .select()
-      .from(ctx.table)
-      .where(and(eq(ctx.columns[column]!, sql.placeholder('value')), scopeCondition(ctx.columns, scope)))
-      .limit(1);
-    const fast = pgliteFastRead<unknown>(ctx.db, query, Object.entries(ctx.columns));
-    return fast ? { prepare: () => fast } : query;
-  });
+  return rowRead(ctx, `by_${column}_${scope}`, () =>
+    ctx.q.select().from(ctx.table).where(and(eq(ctx.columns[column]!, sql.placeholder('value')), scopeCondition(ctx.columns, scope))).limit(1),
+  );
 }
 
 /**
@@ -64,8 +59,11 @@ export function reads<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
     findOne: (opts = {}) =>
       guard(async () => {
         opts = optionsOf(opts);
-        const rows = await q.select().from(table).where(whereOf(ctx, opts)).orderBy(...orderTerms(sortOf(ctx, opts.orderBy))).limit(1);
-        return rows[0];
+        const shape = new StatementShape();
+        const where = whereOf(ctx, opts, undefined, shape);
+        const sort = sortOf(ctx, opts.orderBy);
+        const rows = await rowRead(ctx, `one:${sort.signature}:${shape.key}`, () => q.select().from(table).where(where).orderBy(...orderTerms(sort)).limit(1)).execute(shape.values);
+        return rows[0] as Row | undefined;
       }),
     findMany: (opts = {}) =>
       guard(async () => {
@@ -73,23 +71,45 @@ export function reads<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
         // Without a limit, read one row more than allowed: more matches is an error, never a silent cut.
         const bounded = opts.limit !== undefined;
         const limit = bounded ? limitOf(ctx, opts.limit, ctx.maxRows, ctx.maxRows) : ctx.maxRows + 1;
-        const rows: Row[] = await q
-          .select()
-          .from(table)
-          .where(whereOf(ctx, opts))
-          .orderBy(...orderTerms(sortOf(ctx, opts.orderBy)))
-          .limit(limit)
-          .offset(offsetOf(opts.offset));
+        const offset = offsetOf(opts.offset);
+        const shape = new StatementShape();
+        const where = whereOf(ctx, opts, undefined, shape);
+        const sort = sortOf(ctx, opts.orderBy);
+        const limitParam = shape.raw(limit);
+        const offsetParam = shape.raw(offset);
+        const statement = rowRead(ctx, `many:${sort.signature}:${shape.key}`, () =>
+          q.select().from(table).where(where).orderBy(...orderTerms(sort)).limit(limitParam).offset(offsetParam),
+        );
+        const rows = (await statement.execute(shape.values)) as Row[];
         if (!bounded && rows.length > ctx.maxRows) throw new TooManyRowsError(name, ctx.maxRows);
         return rows;
       }),
     count: (opts = {}) => countRows(ctx, opts),
     exists: (opts = {}) =>
-      guard(async () => (await q.select({ one: sql`1` }).from(table).where(whereOf(ctx, optionsOf(opts))).limit(1)).length > 0),
+      guard(async () => {
+        const shape = new StatementShape();
+        const where = whereOf(ctx, optionsOf(opts), undefined, shape);
+        const rows = await preparedFor(ctx, `exists:${shape.key}`, () => q.select({ one: sql`1` }).from(table).where(where).limit(1)).execute(shape.values);
+        return rows.length > 0;
+      }),
   };
+}
+
+/** A read of whole rows prepared per shape; on PGlite through the fast path when the table allows it. */
+function rowRead(ctx: RepositoryContext, key: string, build: () => { toSQL(): { sql: string; params: unknown[] }; prepare(name: string): PreparedRead }) {
+  return preparedFor(ctx, key, () => {
+    const query = build();
+    const fast = pgliteFastRead<unknown>(ctx.db, query, Object.entries(ctx.columns));
+    return fast ? { prepare: () => fast } : query;
+  });
 }
 
 /** Rows matching a filter (also the total of a page past the end). */
 export function countRows(ctx: RepositoryContext, opts: unknown): Promise<number> {
-  return guard(async () => Number((await ctx.q.select({ n: count() }).from(ctx.table).where(whereOf(ctx, optionsOf(opts as object))))[0]?.n ?? 0));
+  return guard(async () => {
+    const shape = new StatementShape();
+    const where = whereOf(ctx, optionsOf(opts as object), undefined, shape);
+    const rows = await preparedFor(ctx, `count:${shape.key}`, () => ctx.q.select({ n: count() }).from(ctx.table).where(where)).execute(shape.values);
+    return Number((rows[0] as { n?: unknown } | undefined)?.n ?? 0);
+  });
 }

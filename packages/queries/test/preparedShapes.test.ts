@@ -1,0 +1,88 @@
+import { orgTest as test } from '@org/testing/vitest';
+import { sql } from 'drizzle-orm';
+import { integer, pgTable, serial, text } from 'drizzle-orm/pg-core';
+import fc from 'fast-check';
+import { describe, expect } from 'vitest';
+import { createDatabase, createRepository, execute, MAX_PREPARED_SHAPES, type AnyDb } from '../src/index.ts';
+
+// Reads are prepared per shape, not per call: the filter's values are bound as placeholders and an
+// `in`/`notIn` list travels as one array parameter, so the SQL text depends on the filter's structure
+// only. The invariants: (1) whatever the values — hostile strings included, which now cross as an array
+// literal — a filter selects exactly the matching rows; (2) one shape is one statement text whatever the
+// list lengths; (3) on PostgreSQL one shape is one prepared statement on the connection, and shapes past
+// the bound run unnamed, so the server keeps a bounded number however many shapes arrive.
+
+const words = pgTable('shape_words', { id: serial('id').primaryKey(), word: text('word').notNull(), n: integer('n') });
+const CREATE = sql`create table shape_words (id serial primary key, word text not null, n integer)`;
+
+async function insertWords(db: AnyDb, list: readonly string[]) {
+  await db.execute(sql`truncate shape_words restart identity`);
+  for (const [i, word] of list.entries()) await execute(db, sql`insert into shape_words (word, n) values (${word}, ${i})`);
+}
+
+// Strings an array literal must escape: quotes, backslashes, braces, commas, spaces, the word NULL, Unicode.
+const hostile = fc.oneof(
+  fc.constantFrom('', 'NULL', 'null', '"', '\\', '\\"', '{', '}', '{a,b}', ',', ' a ', 'a"b', "it's", 'é', '😀', '\t', '\n'),
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+  fc.string({ unit: fc.constantFrom('"', '\\', ',', '{', '}', ' ', 'N', 'U', 'L', 'a'), maxLength: 6 }),
+);
+
+describe('reads prepared per shape', () => {
+  test('in / notIn select exactly the rows whose value is (not) listed, for hostile strings', async ({ db }) => {
+    await db.execute(CREATE);
+    const repo = createRepository(db, words);
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(hostile, { minLength: 1, maxLength: 8 }), fc.array(hostile, { minLength: 1, maxLength: 6 }), async (stored, asked) => {
+        await insertWords(db, stored);
+        const listed = stored.flatMap((w, i) => (asked.includes(w) ? [i + 1] : []));
+        const unlisted = stored.flatMap((w, i) => (asked.includes(w) ? [] : [i + 1]));
+        expect((await repo.findMany({ where: { word: { in: asked } }, orderBy: [['id', 'asc']] })).map((r) => r.id)).toEqual(listed);
+        expect((await repo.findMany({ where: { word: { notIn: asked } }, orderBy: [['id', 'asc']] })).map((r) => r.id)).toEqual(unlisted);
+        expect(await repo.count({ where: { word: { in: asked } } })).toBe(listed.length);
+        expect(await repo.exists({ where: { word: { in: asked } } })).toBe(listed.length > 0);
+      }),
+      { numRuns: 60, seed: 11 },
+    );
+  });
+
+  test('one statement text per shape: list lengths and values do not change it', async ({ db }) => {
+    await db.execute(CREATE);
+    await insertWords(db, ['a', 'b', 'c']);
+    const texts: string[] = [];
+    const logged = createRepository(withLogger(db, texts), words);
+    for (const list of [['a'], ['a', 'b'], Array.from({ length: 500 }, (_, i) => `w${i}`)]) {
+      await logged.findMany({ where: { word: { in: list }, n: { gte: list.length } } });
+    }
+    expect(new Set(texts).size).toBe(1);
+    expect(texts[0]).toMatch(/= any\(\$1::text\[\]\)/);
+  });
+});
+
+/** The same db with a logger that records statement texts (a transaction-free wrapper over the session's logger). */
+function withLogger(db: AnyDb, into: string[]): AnyDb {
+  const session = (db as unknown as { _: { session: { logger: { logQuery(q: string, p: unknown[]): void } } } })._.session;
+  const original = session.logger;
+  session.logger = { logQuery: (q, p) => (into.push(q), original.logQuery(q, p)) };
+  return db;
+}
+
+describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres' && !process.env.TEST_POOLER_URL)('prepared statements on the server (PostgreSQL)', () => {
+  test('one prepared statement per shape on the connection, and at most MAX_PREPARED_SHAPES however many shapes', async ({ isolatedDatabase }) => {
+    const database = createDatabase({ schema: { words }, url: isolatedDatabase.url!, pool: { max: 1 } });
+    try {
+      const { db } = database;
+      await db.execute(CREATE);
+      const repo = createRepository(db, words);
+      const prepared = async () =>
+        Number((await execute<{ n: string }>(db, sql`select count(*) as n from pg_prepared_statements where statement like '%shape_words%'`))[0]!.n);
+      for (let i = 1; i <= 30; i++) await repo.findMany({ where: { word: { in: Array.from({ length: i }, (_, j) => `v${i}-${j}`) } } });
+      expect(await prepared()).toBe(1);
+      for (let i = 1; i <= MAX_PREPARED_SHAPES + 40; i++) {
+        await repo.count({ where: { and: Array.from({ length: i }, () => ({ n: { gte: i } })) } });
+      }
+      expect(await prepared()).toBe(MAX_PREPARED_SHAPES);
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -191,6 +191,25 @@ describe('3. Results Operations', () => {
   });
 });
 
+describe('Scraping Results Table: the documented creator data structures (JSONB)', () => {
+  // The four JSONB shapes of the guide, as the platforms return them; each is a CreatorResult.
+  const shapes: Record<string, CreatorResult[]> = {
+    'TikTok keyword': [tiktok('creatorhandle')],
+    'TikTok similar': [{ creator: { name: 'Similar Creator', followers: 75000, avatarUrl: '/api/proxy/image?url=x', bio: 'Similar creator bio', emails: ['hello@similarcreator.com'], uniqueId: '@similarcreator' }, platform: 'TikTok', searchType: 'similar', targetUsername: '@originalcreator' }],
+    'Instagram similar': [{ id: 'instagram_user_id', username: 'instagram_handle', full_name: 'Display Name', is_private: false, is_verified: true, profile_pic_url: 'https://instagram.com/profile.jpg', platform: 'Instagram' }],
+    'YouTube keyword': [{ creator: { name: 'Channel Name', followers: 0, avatarUrl: 'https://youtube.com/channel-avatar.jpg' }, video: { description: 'Video Title', url: 'https://youtube.com/watch?v=1', statistics: { views: 100000, likes: 0, comments: 0 } }, hashtags: ['#youtube', '#content'], publishedTime: '2024-01-15', lengthSeconds: 300, platform: 'YouTube' }],
+  };
+
+  test('each shape is stored and read back as written', async ({ db }) => {
+    const { userId } = await clerkUser(db);
+    for (const [name, creators] of Object.entries(shapes)) {
+      const job = await createStandaloneJob(db, userId, '@originalcreator');
+      await saveSearchResults(db, job.id, creators);
+      expect(await getAllResultsForJob(db, job.id), name).toEqual(creators);
+    }
+  });
+});
+
 describe('4. Admin Operations', () => {
   test('check, promote, and list admins with the selected columns only', async ({ db }) => {
     const admin = await clerkUser(db, 1);

@@ -1,5 +1,5 @@
 // Guide section "Database Helpers" and "Common Patterns → Audit Trail Pattern".
-import { getMigrationStatus as orgMigrationStatus, rowsOf, type OrgDatabase, type OrgDb } from '@org/queries';
+import { execute, getMigrationStatus as orgMigrationStatus, type OrgDatabase, type OrgDb } from '@org/queries';
 import type { MigrationStatusEntry } from '@org/migrations';
 import { auditLogs, type AuditChanges } from '@org/schema';
 import { sql } from 'drizzle-orm';
@@ -7,16 +7,17 @@ import { generateId } from './identity.ts';
 
 /**
  * Connection Health Check. `result.rows` is undefined on postgres.js (drizzle returns an array there),
- * so the guide's line throws inside the try and reports false on a healthy database: rowsOf reads both
- * engines. (`database.healthCheck()` also reports latency, server version and why it failed.)
+ * so the guide's line throws inside the try and reports false on a healthy database: @org's `execute`
+ * returns the rows on both engines. (`database.healthCheck()` also reports latency, server version and
+ * why it failed.)
  *
  * @example
  * if (!(await checkDatabaseHealth(db))) alert();
  */
 export async function checkDatabaseHealth(db: OrgDb): Promise<boolean> {
   try {
-    const result = await db.execute(sql`SELECT 1`);
-    return rowsOf(result).length > 0; // guide: result.rows.length > 0
+    const rows = await execute(db, sql`SELECT 1`); // guide: const result = await db.execute(sql`SELECT 1`);
+    return rows.length > 0; // guide: result.rows.length > 0
   } catch (error) {
     void error; // the guide logs it: console.error('Database health check failed:', error)
     return false;

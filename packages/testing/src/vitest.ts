@@ -2,3 +2,5 @@
 export { createDatabaseTest } from './fixtures/createDatabaseTest.ts';
 export type { DatabaseFixtures } from './fixtures/createDatabaseTest.ts';
 export { orgTest } from './fixtures/orgTest.ts';
+export { useTestDatabase, DatabaseNotBindableError } from './fixtures/useTestDatabase.ts';
+export type { TestWithDatabase } from './fixtures/useTestDatabase.ts';

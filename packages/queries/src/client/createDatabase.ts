@@ -15,6 +15,7 @@ import { pooledClient, slotPoolOf } from '../transactions/pooledClient.ts';
 import type { PoolStats } from '../transactions/slotPool.ts';
 import { ConfigurationError } from '../errors/errors.ts';
 import type { DatabaseTracer } from '../tracing/DatabaseTracer.ts';
+import { followBindings } from '../binding/followBindings.ts';
 import { healthReason } from './healthReason.ts';
 import { lockDataDir } from './lockDataDir.ts';
 import { portableDateParameters } from './portableDateParameters.ts';
@@ -198,6 +199,9 @@ function finish<TSchema extends Record<string, unknown>>(
   primary: PgDatabase<PgQueryResultHKT, TSchema>,
   close: (timeoutSeconds: number) => Promise<void>,
 ): Database<TSchema> {
+  // Application modules import this db; a test can stand its transaction in for it (bindDatabase).
+  followBindings(db);
+  if (primary !== db) followBindings(primary, db);
   let closing: Promise<void> | undefined;
   return {
     db,

@@ -10,6 +10,7 @@ import {
   type Partner,
 } from '@org/schema';
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { resolveDatabase } from '../binding/bindDatabase.ts';
 import { NotFoundError } from '../errors/errors.ts';
 import { guarded } from '../internal/guarded.ts';
 import { statementName } from '../driver/driverOf.ts';
@@ -84,7 +85,9 @@ const byEmail = new WeakMap<object, { execute(p: { email: string }): Promise<Lea
  * @example
  * const lead = await getLeadByEmail(db, 'Ada@Example.com');
  */
-export function getLeadByEmail(db: OrgDb, email: string): Promise<Lead | undefined> {
+export function getLeadByEmail(client: OrgDb, email: string): Promise<Lead | undefined> {
+  // Prepared per connection: under a binding (a test's transaction) on the transaction, not on `client`.
+  const db = resolveDatabase(client);
   return guarded(async () => {
     let statement = byEmail.get(db);
     if (!statement) {

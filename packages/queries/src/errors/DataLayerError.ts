@@ -21,6 +21,7 @@ export type DataLayerErrorCode =
   | 'TOO_MANY_ROWS'
   | 'TRANSACTION_SCOPE'
   | 'TRANSACTION_ABORTED'
+  | 'BINDING_ENDED'
   | 'CONFIGURATION'
   | 'DATABASE';
 

@@ -282,6 +282,21 @@ export class TransactionAbortedError extends DataLayerError {
 }
 
 /**
+ * A database bound with `bindDatabase` (a test's transaction standing in for the app's client) was
+ * used from that binding's async context after the binding ended: work the test started and did not
+ * await, still running after the test. It is refused instead of reaching the app's real client or the
+ * next test's transaction.
+ *
+ * @example
+ * catch (e) { if (e instanceof DatabaseBindingEndedError) console.error('await everything a test starts'); }
+ */
+export class DatabaseBindingEndedError extends DataLayerError {
+  constructor() {
+    super('BINDING_ENDED', 'the database was used after the binding (test) it ran under had ended: await the work a test starts inside the test');
+  }
+}
+
+/**
  * The client's configuration cannot work (an empty or missing URL where a server is asked for, two
  * engines at once): raised when the client is created, before anything connects.
  *

@@ -1,4 +1,5 @@
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { followingRepository } from '../binding/followingRepository.ts';
 import { ValidationError } from '../errors/errors.ts';
 import type { AnyDb } from '../internal/OrgDb.ts';
 import { bulk } from './bulk.ts';
@@ -28,7 +29,8 @@ export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
   table: TTable,
   options: RepositoryOptions<TTable> = {},
 ): Repository<TDb, TTable> {
-  return bound<TDb, TTable>(repositoryShape(table, options as RepositoryOptions<PgTable>), db);
+  // Over a createDatabase client, every call follows a bindDatabase binding (a test's transaction).
+  return followingRepository(bound<TDb, TTable>(repositoryShape(table, options as RepositoryOptions<PgTable>), db), db);
 }
 
 /** The repository of a shape on one db: the capabilities composed over one context. */

@@ -1,5 +1,6 @@
 import { is } from 'drizzle-orm';
 import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { resolveDatabase } from '../binding/bindDatabase.ts';
 import { DataLayerError } from '../errors/DataLayerError.ts';
 import { mapDatabaseError } from '../errors/mapDatabaseError.ts';
 import { ValidationError } from '../errors/errors.ts';
@@ -70,7 +71,8 @@ export async function transaction<TDb extends PgDatabase<PgQueryResultHKT, any>,
   options: TransactionOptions = {},
 ): Promise<T> {
   checkOptions(options);
-  const nested = is(db, PgTransaction);
+  // A client bound to a test's transaction (bindDatabase) runs this as a savepoint in it.
+  const nested = is(resolveDatabase(db), PgTransaction);
   const retry = options.retry === false || nested ? { maxAttempts: 1 } : (options.retry ?? {});
   const maxAttempts = Math.max(1, retry.maxAttempts ?? 5);
   const base = (retry as { baseDelayMs?: number }).baseDelayMs ?? 10;

@@ -1,6 +1,7 @@
 // Seed 000 (FreshSlate): every code example and query pattern of the team's database guide, written
 // against @org in src/freshslate, run on the engine of this project (PGlite, or PostgreSQL in
 // `seeds (postgres)`). Where @org has a ready function for a pattern, the test also checks the two agree.
+// Longer than our ~200-line guide: one file per guide, its describe blocks following the guide's sections.
 import { readMigrationFolder, orgMigrationsFolder } from '@org/migrations';
 import {
   ConfigurationError,

@@ -1,7 +1,7 @@
 import type { MigrationClient, MigrationConnection } from '../connection/MigrationConnection.ts';
 import { openMigrationConnection } from '../connection/openMigrationConnection.ts';
 import { singleFlight } from '../run/singleFlight.ts';
-import { normalizeExpression, normalizeFunctionDefinition, normalizeIndexDefinition, collapse } from './normalizeSql.ts';
+import { collapse, normalizeConstraintDefinition, normalizeExpression, normalizeFunctionDefinition, normalizeIndexDefinition } from './normalizeSql.ts';
 import type { SchemaModel, TableModel } from './SchemaModel.ts';
 
 /** What {@link introspectSchema} leaves out. */
@@ -87,7 +87,7 @@ export async function introspectSchema(conn: MigrationConnection, options: Intro
     if (!table) continue;
     table.constraints[c.name] = {
       type: TYPES[c.type] ?? c.type,
-      definition: collapse(c.definition.replace(/\s+NOT VALID$/, '')),
+      definition: normalizeConstraintDefinition(c.definition),
       validated: c.validated,
     };
   }

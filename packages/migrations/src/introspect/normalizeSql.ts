@@ -1,3 +1,5 @@
+import { canonicalArrays } from './canonicalArrays.ts';
+
 /**
  * Catalog text that means the same thing but is spelled differently between servers or tools, made
  * equal. The server already canonicalises most of it (`default 'x'` and `default ('x'::varchar)` both
@@ -21,9 +23,21 @@ const SYNONYMS: Array<[RegExp, string]> = [
  */
 export function normalizeExpression(text: string | null): string | null {
   if (text === null) return null;
-  let out = collapse(text);
+  let out = canonicalArrays(collapse(text));
   for (const [pattern, replacement] of SYNONYMS) out = out.replace(pattern, replacement);
   return stripOuterParens(out);
+}
+
+/**
+ * A constraint definition (pg_get_constraintdef) as it compares: whitespace collapsed, array casts
+ * distributed (see canonicalArrays), `NOT VALID` left out (validation is compared on its own).
+ *
+ * @example
+ * normalizeConstraintDefinition("CHECK (((s)::text = ANY ((ARRAY['a'::character varying])::text[])))");
+ * // "CHECK (((s)::text = ANY (ARRAY['a'::text])))"
+ */
+export function normalizeConstraintDefinition(text: string): string {
+  return canonicalArrays(collapse(text.replace(/\s+NOT VALID$/, '')));
 }
 
 /**
@@ -42,7 +56,7 @@ export function comparableDefault(text: string | null): string | null {
 
 /** An index definition without its own name: `CREATE UNIQUE INDEX ON public.t USING btree (a)`. */
 export function normalizeIndexDefinition(text: string): string {
-  return collapse(text).replace(/^(CREATE (?:UNIQUE )?INDEX) (?:"(?:[^"]|"")+"|\S+) ON /, '$1 ON ');
+  return canonicalArrays(collapse(text).replace(/^(CREATE (?:UNIQUE )?INDEX) (?:"(?:[^"]|"")+"|\S+) ON /, '$1 ON '));
 }
 
 /** A function definition: line endings and trailing whitespace do not count. */

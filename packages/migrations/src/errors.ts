@@ -1,4 +1,8 @@
+// The runner's error classes, together because callers catch and import them together (over 200
+// lines for that reason); what MigrationFailedError may show is decided here, next to the class.
+import { scanSql } from './files/scanSql.ts';
 import { describeLockHolder, type LockHolder } from './journal/lockHolder.ts';
+import { sqlStateName } from './sqlStateNames.ts';
 
 /**
  * Base class of every error the runner throws; `code` tells them apart without `instanceof`.
@@ -96,25 +100,106 @@ export class MigrationOutOfOrderError extends MigrationError {
   }
 }
 
+/** Where a failed migration stopped, when it is known. */
+export interface MigrationFailurePlace {
+  /** The SQL that was sent: with the server's error position it locates the statement. */
+  sql?: string;
+  /** The statement's 1-based number in the file, when the caller knows it. */
+  statement?: number;
+  /** The statement's 1-based first line in the file, when the caller knows it. */
+  line?: number;
+}
+
+/** The errors MigrationFailedErrors were made from, kept off the error object (see originalError). */
+const ORIGINALS = new WeakMap<object, unknown>();
+
 /**
- * A migration failed. `kept` says exactly what of it stayed in the database: nothing for a
- * transactional file (its transaction was rolled back), and for a no-transaction file what its
- * single statement left and what the runner did about it.
+ * A migration failed. What it shows by any route (`message`, `stack`, `toJSON`, `util.inspect`,
+ * `String`) names the file, the statement (number and line, when known), the SQLSTATE and its
+ * condition name, and `kept`: exactly what of it stayed in the database (nothing for a transactional
+ * file, whose transaction was rolled back; for a no-transaction file what its statement left and what
+ * the runner did about it). Never the server's message or detail: those quote values from the rows
+ * (`invalid input syntax for type uuid: "user_2…"`, `Failing row contains (…)`). The server's error is
+ * reachable only on purpose, through {@link MigrationFailedError.originalError}; there is no `cause`.
  *
  * @example
- * catch (e) { if (e instanceof MigrationFailedError) console.error(e.migration, e.kept, e.cause); }
+ * catch (e) { if (e instanceof MigrationFailedError) console.error(e.migration, e.sqlState, e.kept); }
  */
 export class MigrationFailedError extends MigrationError {
+  /** SQLSTATE of the server's error (`22P02`), when there is one. */
+  readonly sqlState: string | undefined;
+  /** PostgreSQL's condition name for it (`invalid_text_representation`). */
+  readonly condition: string | undefined;
+  /** 1-based number of the failed statement in the file, when known. */
+  readonly statement: number | undefined;
+  /** 1-based line of the failed statement in the file, when known. */
+  readonly line: number | undefined;
+
   constructor(
     readonly migration: string,
-    cause: unknown,
+    original: unknown,
     readonly kept = 'Nothing of it was kept: its transaction was rolled back.',
+    place: MigrationFailurePlace = {},
   ) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    super('MIGRATION_FAILED', `migration ${migration}.sql failed: ${reason}. ${kept} Fix the file and run again.`, {
-      cause,
-    });
+    const facts = failureFacts(original, place);
+    const at = facts.statement === undefined ? '' : ` at statement ${facts.statement}${facts.line === undefined ? '' : ` (line ${facts.line})`}`;
+    super('MIGRATION_FAILED', `migration ${migration}.sql failed${at}: ${facts.reason}. ${kept} Fix the file and run again.`);
+    this.sqlState = facts.sqlState;
+    this.condition = facts.condition;
+    this.statement = facts.statement;
+    this.line = facts.line;
+    if (original !== undefined) ORIGINALS.set(this, original);
   }
+
+  /**
+   * The error the server or driver raised, or undefined. For debugging on purpose only: its message
+   * and detail can quote row values (a Clerk id refused by a uuid column, a failing row). Never log
+   * or return it by default.
+   *
+   * @example
+   * if (process.env.DEBUG_SQL) console.debug(error.originalError());
+   */
+  originalError(): unknown {
+    return ORIGINALS.get(this);
+  }
+
+  /** A plain object for logs: name, code, message and the value-free fields. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name, code: this.code, message: this.message, migration: this.migration, sqlState: this.sqlState,
+      condition: this.condition, statement: this.statement, line: this.line, kept: this.kept,
+    };
+  }
+}
+
+/** What of a driver error may be shown: its SQLSTATE and condition, where it happened; never its text. */
+function failureFacts(original: unknown, place: MigrationFailurePlace) {
+  const e = (typeof original === 'object' && original !== null ? original : {}) as { code?: unknown; position?: unknown; name?: unknown };
+  const sqlState = typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined;
+  const condition = sqlState ? sqlStateName(sqlState) : undefined;
+  let { statement, line } = place;
+  const position = Number(e.position);
+  if (statement === undefined && place.sql !== undefined && Number.isInteger(position) && position > 0) {
+    ({ statement, line } = statementAt(place.sql, position - 1));
+  }
+  const kind = typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code) ? e.code : original instanceof Error ? original.name : typeof original;
+  const reason = sqlState
+    ? `SQLSTATE ${sqlState}${condition ? ` (${condition})` : ''}`
+    : `a client-side error (${kind}), no SQLSTATE`;
+  return { sqlState, condition, statement, line, reason };
+}
+
+/** The 1-based number and first line of the statement holding character `offset` of `sql`. */
+function statementAt(sql: string, offset: number): { statement?: number; line?: number } {
+  let cursor = 0;
+  let found: { statement?: number; line?: number } = {};
+  scanSql(sql).forEach((s, i) => {
+    const at = sql.indexOf(s.text, cursor);
+    if (at === -1 || at > offset) return;
+    cursor = at + s.text.length;
+    found = { statement: i + 1, line: s.line };
+  });
+  return found;
 }
 
 /**

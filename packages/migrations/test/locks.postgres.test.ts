@@ -36,7 +36,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('lock safety on PostgreSQL', () =>
     holder.release();
 
     expect(error).toBeInstanceOf(MigrationFailedError);
-    expect(((error as Error).cause as { code?: string }).code).toBe('55P03');
+    expect((error as MigrationFailedError).sqlState).toBe('55P03');
     expect(elapsed).toBeLessThan(5_000);
     expect((await sql`select name from org_migrations`).map((r) => r.name)).toEqual(['0000_widgets']);
 

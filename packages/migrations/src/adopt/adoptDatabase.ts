@@ -73,7 +73,7 @@ export async function adoptDatabase(client: MigrationClient, options: AdoptOptio
             try {
               await conn.exec(bridge.sql);
             } catch (error) {
-              throw new MigrationFailedError(bridge.name, error, 'Nothing of it was kept, and nothing was recorded: its transaction was rolled back.');
+              throw new MigrationFailedError(bridge.name, error, 'Nothing of it was kept, and nothing was recorded: its transaction was rolled back.', { sql: bridge.sql });
             }
             remaining = await compare(await liveSchema(conn, journal, options.drizzleJournal));
             if (remaining.length > 0) throw new Differs();

@@ -57,10 +57,11 @@ export async function applyMigration(
         file.name,
         error,
         'Nothing of it was kept: the connection was lost, and the server rolls back a transaction whose session ends.',
+        { sql: file.sql },
       );
     }
     await conn.exec('rollback').catch(() => {});
-    throw new MigrationFailedError(file.name, error);
+    throw new MigrationFailedError(file.name, error, undefined, { sql: file.sql });
   }
   return { durationMs: performance.now() - started };
 }

@@ -54,7 +54,10 @@ export async function applyWithoutTransaction(
       await setStatementLimits(conn, limits, false);
       await conn.exec(statement.text);
     } catch (error) {
-      throw new MigrationFailedError(file.name, error, await afterFailure(conn, journal, set, file, index, interrupted, error));
+      throw new MigrationFailedError(file.name, error, await afterFailure(conn, journal, set, file, index, interrupted, error), {
+        statement: 1,
+        line: statement.line,
+      });
     } finally {
       await conn.exec('reset lock_timeout; reset statement_timeout').catch(() => {});
     }
@@ -86,7 +89,9 @@ async function afterFailure(
       await dropIndex(conn, index);
       kept = `Nothing of it was kept: the INVALID index ${index} the failed build left was dropped.`;
     } catch (dropError) {
-      const reason = dropError instanceof Error ? dropError.message : String(dropError);
+      // The code only: the server's message can quote values.
+      const code = (dropError as { code?: unknown } | null)?.code;
+      const reason = typeof code === 'string' ? `SQLSTATE ${code}` : 'a client-side error';
       return `The failed build left the INVALID index ${index}, which could not be dropped (${reason}). ${resume}: it drops the index first.`;
     }
   }

@@ -58,6 +58,23 @@ describe('reads prepared per shape', () => {
   });
 });
 
+describe('keyset pages on a serial primary key', () => {
+  // The cursor's key was cast to the column's SQL type, `serial`, which is no type (42704) on both engines.
+  test('paginate walks every row of a table keyed by serial', async ({ db }) => {
+    await db.execute(CREATE);
+    for (let i = 0; i < 9; i++) await execute(db, sql`insert into shape_words (word, n) values (${`w${i % 3}`}, ${i})`);
+    const repo = createRepository(db, words, { sortable: ['word'] });
+    const seen: number[] = [];
+    let page = await repo.paginate({ sort: [['word', 'desc']], limit: 2 });
+    seen.push(...page.items.map((r) => r.id));
+    while (page.nextCursor) {
+      page = await repo.paginate({ sort: [['word', 'desc']], limit: 2, after: page.nextCursor });
+      seen.push(...page.items.map((r) => r.id));
+    }
+    expect(seen).toEqual([9, 6, 3, 8, 5, 2, 7, 4, 1]); // word desc, then id desc (the tie-breaker follows the last key)
+  });
+});
+
 /** The same db with a logger that records statement texts (a transaction-free wrapper over the session's logger). */
 function withLogger(db: AnyDb, into: string[]): AnyDb {
   const session = (db as unknown as { _: { session: { logger: { logQuery(q: string, p: unknown[]): void } } } })._.session;
@@ -81,6 +98,31 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres' && !process.env.TEST_P
         await repo.count({ where: { and: Array.from({ length: i }, () => ({ n: { gte: i } })) } });
       }
       expect(await prepared()).toBe(MAX_PREPARED_SHAPES);
+    } finally {
+      await database.close();
+    }
+  });
+
+  test('keyset and offset pages: one prepared statement per sort and direction, whatever the cursor or page', async ({ isolatedDatabase }) => {
+    const database = createDatabase({ schema: { words }, url: isolatedDatabase.url!, pool: { max: 1 } });
+    try {
+      const { db } = database;
+      await db.execute(CREATE);
+      await db.execute(sql`insert into shape_words (word, n) select 'w' || (i % 7), i from generate_series(1, 60) i`);
+      const repo = createRepository(db, words, { sortable: ['word'] });
+      const prepared = async () =>
+        Number((await execute<{ n: string }>(db, sql`select count(*) as n from pg_prepared_statements where statement like '%shape_words%'`))[0]!.n);
+      const seen: number[] = [];
+      let page = await repo.paginate({ sort: [['word', 'asc']], limit: 7 });
+      seen.push(...page.items.map((r) => r.id));
+      while (page.nextCursor) {
+        page = await repo.paginate({ sort: [['word', 'asc']], limit: 7, after: page.nextCursor });
+        seen.push(...page.items.map((r) => r.id));
+      }
+      expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+      expect(await prepared()).toBe(2); // the first page, and the pages after a cursor
+      for (let p = 1; p <= 9; p++) expect((await repo.page({ page: p, pageSize: 7 })).total).toBe(60);
+      expect(await prepared()).toBe(3);
     } finally {
       await database.close();
     }

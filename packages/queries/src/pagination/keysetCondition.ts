@@ -14,18 +14,27 @@ export interface KeysetKey {
  * serialises a boolean parameter from a JS boolean only (the string 'true' would become false), so
  * boolean keys are bound as booleans. The type name comes from the table definition, never from input.
  */
-export function cursorValue(column: Column, text: string | null): SQL {
+export function cursorValue(column: Column, text: string | null, bind: (value: unknown) => unknown = (v) => v): SQL {
   const value = column.dataType === 'boolean' && text !== null ? text === 'true' || text === 't' : text;
-  return sql`${value}::${sql.raw(column.getSQLType())}`;
+  return sql`${bind(value)}::${sql.raw(valueType(column))}`;
+}
+
+/** The serial pseudo-types are not types a value can be cast to (42704): their integer types are. */
+const SERIAL_TYPES: Record<string, string> = { serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' };
+
+function valueType(column: Column): string {
+  const type = column.getSQLType();
+  return SERIAL_TYPES[type] ?? type;
 }
 
 /**
  * The rows strictly after (or before) the given edge values in a multi-column sort with mixed
  * directions: `(a > va) OR (a = va AND b > vb) OR …`. Sort columns are NOT NULL (checked when the
- * repository is made), so plain comparisons are exact.
+ * repository is made), so plain comparisons are exact. `bind` may turn each value into a placeholder
+ * (a statement prepared once per sort).
  */
-export function keysetCondition(keys: readonly KeysetKey[], values: readonly (string | null)[], backwards: boolean): SQL {
-  const bound = keys.map((k, i) => cursorValue(k.column, values[i] ?? null));
+export function keysetCondition(keys: readonly KeysetKey[], values: readonly (string | null)[], backwards: boolean, bind?: (value: unknown) => unknown): SQL {
+  const bound = keys.map((k, i) => cursorValue(k.column, values[i] ?? null, bind));
   // One direction throughout: a row comparison `(a, b) < ($1, $2)`, which PostgreSQL answers with an
   // index range scan, so a deep page costs what the first one does.
   if (keys.every((k) => k.direction === keys[0]!.direction)) {

@@ -6,9 +6,11 @@ import { decodeCursor, encodeCursor } from '../pagination/cursor.ts';
 import { keysetCondition } from '../pagination/keysetCondition.ts';
 import { guard, type RepositoryContext } from './context.ts';
 import { limitOf, optionsOf, sortOf, whereOf } from './inputs.ts';
+import { preparedFor } from './preparedCache.ts';
 import { countRows } from './reads.ts';
 import type { Repository } from './Repository.ts';
 import { orderTerms } from './sorting.ts';
+import { StatementShape } from './statementShape.ts';
 
 /** The pagination methods of a repository. */
 export type PageMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<Repository<TDb, TTable>, 'paginate' | 'page'>;
@@ -31,25 +33,23 @@ export function pages<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
         const backwards = opts.before !== undefined;
         const edge = opts.after ?? opts.before;
         const scope = `${name}|${sort.signature}`;
-        const after = edge === undefined ? undefined : keysetCondition(sort.keys, decodeCursor(edge, scope, sort.keys.length, ctx.secret), backwards);
+        const shape = new StatementShape();
+        const values = edge === undefined ? undefined : decodeCursor(edge, scope, sort.keys.length, ctx.secret);
+        const after = values && keysetCondition(sort.keys, values, backwards, (v) => shape.raw(v));
+        const where = whereOf(ctx, opts, after, shape);
+        const limitParam = shape.raw(limit + 1);
         // The page is chosen in a subquery; the edge values come back as PostgreSQL's own text (full
         // precision) computed in the outer query, for the page's rows only: in the same query level
         // the conversion would run for every row the scan reads before the sort.
-        const inner = q
-          .select()
-          .from(table)
-          .where(whereOf(ctx, opts, after))
-          .orderBy(...orderTerms(sort, backwards))
-          .limit(limit + 1)
-          .as('org_page');
-        const field = (key: string) => (inner as unknown as Record<string, Column>)[key]!;
-        const pageFields = Object.fromEntries(Object.keys(columns).map((key) => [key, field(key)]));
-        const keyFields = Object.fromEntries(sort.keys.map((k, i) => [cursorField(i), sql<string>`${field(k.name)}::text`]));
-        const outerSort = { ...sort, keys: sort.keys.map((k) => ({ ...k, column: field(k.name) })) };
-        const rows: Record<string, unknown>[] = await q
-          .select({ ...pageFields, ...keyFields })
-          .from(inner)
-          .orderBy(...orderTerms(outerSort, backwards));
+        const statement = preparedFor(ctx, `keyset:${sort.signature}:${backwards}:${values !== undefined}:${shape.key}`, () => {
+          const inner = q.select().from(table).where(where).orderBy(...orderTerms(sort, backwards)).limit(limitParam).as('org_page');
+          const field = (key: string) => (inner as unknown as Record<string, Column>)[key]!;
+          const pageFields = Object.fromEntries(Object.keys(columns).map((key) => [key, field(key)]));
+          const keyFields = Object.fromEntries(sort.keys.map((k, i) => [cursorField(i), sql<string>`${field(k.name)}::text`]));
+          const outerSort = { ...sort, keys: sort.keys.map((k) => ({ ...k, column: field(k.name) })) };
+          return q.select({ ...pageFields, ...keyFields }).from(inner).orderBy(...orderTerms(outerSort, backwards));
+        });
+        const rows = (await statement.execute(shape.values)) as Record<string, unknown>[];
         const more = rows.length > limit;
         const page = rows.slice(0, limit);
         if (backwards) page.reverse();
@@ -74,13 +74,21 @@ export function pages<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
           throw new ValidationError('page must be a positive integer');
         }
         // Rows and total in one statement, so one snapshot: they cannot disagree under concurrent writes.
-        const rows: Record<string, unknown>[] = await q
-          .select({ ...columns, [TOTAL_FIELD]: sql<string>`count(*) over ()` })
-          .from(table)
-          .where(whereOf(ctx, opts))
-          .orderBy(...orderTerms(sortOf(ctx, opts.orderBy)))
-          .limit(pageSize)
-          .offset((page - 1) * pageSize);
+        const shape = new StatementShape();
+        const where = whereOf(ctx, opts, undefined, shape);
+        const sort = sortOf(ctx, opts.orderBy);
+        const limitParam = shape.raw(pageSize);
+        const offsetParam = shape.raw((page - 1) * pageSize);
+        const statement = preparedFor(ctx, `page:${sort.signature}:${shape.key}`, () =>
+          q
+            .select({ ...columns, [TOTAL_FIELD]: sql<string>`count(*) over ()` })
+            .from(table)
+            .where(where)
+            .orderBy(...orderTerms(sort))
+            .limit(limitParam)
+            .offset(offsetParam),
+        );
+        const rows = (await statement.execute(shape.values)) as Record<string, unknown>[];
         // A page past the end has no row to carry the total; only then is it counted on its own.
         const total = rows.length > 0 ? Number(rows[0]![TOTAL_FIELD]) : page === 1 ? 0 : await countRows(ctx, opts);
         const items = rows.map((row) => {

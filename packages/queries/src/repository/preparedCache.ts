@@ -40,11 +40,14 @@ export function preparedFor(ctx: RepositoryContext, key: string, build: () => { 
   return statement;
 }
 
-/** The relational read prepared for `key` on the context's db, built on first use. */
-export function preparedWith(ctx: RepositoryContext, key: string, build: () => PreparedRelational): PreparedRelational {
+/** The relational read prepared for `key` on the context's db, built on first use (past the bound, built and not kept). */
+export function preparedWith(ctx: RepositoryContext, key: string, build: (name: string) => PreparedRelational): PreparedRelational {
   let cache = ctx.relational.get(ctx.db);
   if (!cache) ctx.relational.set(ctx.db, (cache = new Map()));
   let entry = cache.get(key);
-  if (!entry) cache.set(key, (entry = build()));
+  if (entry) return entry;
+  // Unnamed past the bound, as in preparedFor: nothing is kept, here or on the server.
+  if (cache.size >= MAX_PREPARED_SHAPES) return build(undefined as unknown as string);
+  cache.set(key, (entry = build(statementName(ctx.db, `${ctx.name}_with_${ctx.counter.relational++}`))));
   return entry;
 }

@@ -1,17 +1,17 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AnyDb } from '../internal/OrgDb.ts';
-import { statementName } from '../driver/driverOf.ts';
 import { isPossibleKey } from './columnValue.ts';
 import { guard, type RepositoryContext } from './context.ts';
 import { buildWhere } from './filters.ts';
 import { optionsOf } from './inputs.ts';
 import type { ReadOptions } from './options.ts';
-import { preparedWith } from './preparedCache.ts';
+import { preparedWith, type PreparedRelational } from './preparedCache.ts';
 import { checkRelationalConfig } from './relationalConfig.ts';
 import { pruneDeleted, scopeWith } from './relationalScope.ts';
 import type { Repository } from './Repository.ts';
 import { scopeCondition } from './softDeleteScope.ts';
+import { StatementShape } from './statementShape.ts';
 import { scopeOf, type ColumnMap } from './types.ts';
 
 /** The relational-read methods of a repository. */
@@ -30,25 +30,47 @@ function tableKey(ctx: RepositoryContext): string {
  * related row; configs are checked against the schema before SQL.
  */
 export function relationalReads<TDb extends AnyDb, TTable extends PgTable>(ctx: RepositoryContext): RelationalReadMethods<TDb, TTable> {
-  const { q, name, primaryKey, pk } = ctx;
+  const { q, primaryKey, pk } = ctx;
   const findManyWith = (config: unknown, opts: ReadOptions<PgTable> = {}): Promise<unknown[]> =>
     guard(async () => {
       opts = optionsOf(opts);
       const key = tableKey(ctx);
       checkRelationalConfig(q._.schema!, key, config, { maxLimit: ctx.maxRows });
       const c = config as { where?: unknown; with?: Record<string, true> };
-      const scoped = scopeWith(q._.schema!, key, c.with, scopeOf(opts));
-      const rows = await q.query[key]!.findMany({
-        ...c,
-        with: scoped.config,
-        where: (fields: ColumnMap, ops: unknown) =>
-          and(
-            typeof c.where === 'function' ? c.where(fields, ops) : (c.where as SQL | undefined),
-            buildWhere(fields, opts.where as Record<string, unknown>),
-            scopeCondition(fields, scopeOf(opts)),
-          ),
+      const scope = scopeOf(opts);
+      const filter = opts.where as Record<string, unknown> | undefined;
+      const build = (bindValues: boolean) => {
+        const scoped = scopeWith(q._.schema!, key, c.with, scope);
+        const query = q.query[key]!.findMany({
+          ...c,
+          with: scoped.config,
+          where: (fields: ColumnMap, ops: unknown) =>
+            and(
+              typeof c.where === 'function' ? c.where(fields, ops) : (c.where as SQL | undefined),
+              // Placeholders named in the same order as the shape computed below names its values.
+              buildWhere(fields, filter, 0, bindValues ? undefined : new StatementShape()),
+              scopeCondition(fields, scope),
+            ),
+        });
+        return { query, prune: scoped.prune };
+      };
+      const plain = plainShape(config);
+      if (plain === undefined) {
+        // SQL or functions in the config: built per call, as drizzle does.
+        const { query, prune } = build(true);
+        const rows = (await query) as unknown[];
+        pruneDeleted(rows, prune);
+        return rows;
+      }
+      // A plain config is prepared once per shape of config, filter and scope; the filter's values are bound.
+      const shape = new StatementShape();
+      buildWhere(ctx.columns, filter, 0, shape);
+      const entry = preparedWith(ctx, `many:${plain}:${scope}:${shape.key}`, (statement) => {
+        const { query, prune } = build(false);
+        return { statement: (query as unknown as { prepare(n: string): PreparedRelational['statement'] }).prepare(statement), prune };
       });
-      pruneDeleted(rows, scoped.prune);
+      const rows = (await entry.statement.execute(shape.values)) as unknown[];
+      pruneDeleted(rows, entry.prune);
       return rows;
     });
   const findFirstWith = async (config: unknown, opts: ReadOptions<PgTable> = {}): Promise<unknown> => {
@@ -64,7 +86,7 @@ export function relationalReads<TDb extends AnyDb, TTable extends PgTable>(ctx: 
     if (shape === undefined) return findFirstWith({ ...(config as object), where: eq(pk, id) }, opts);
     return guard(async () => {
       const scope = scopeOf(opts);
-      const statement = preparedWith(ctx, `${shape}:${scope}`, () => {
+      const statement = preparedWith(ctx, `${shape}:${scope}`, (statementName) => {
         const key = tableKey(ctx);
         const scoped = scopeWith(q._.schema!, key, (config as { with?: Record<string, true> }).with, scope);
         const query = (q.query[key] as unknown as { findFirst(c: unknown): { prepare(n: string): { execute(p: unknown): Promise<unknown> } } }).findFirst({
@@ -72,7 +94,7 @@ export function relationalReads<TDb extends AnyDb, TTable extends PgTable>(ctx: 
           with: scoped.config,
           where: (fields: ColumnMap) => and(eq(fields[primaryKey]!, sql.placeholder('id')), scopeCondition(fields, scope)),
         });
-        return { statement: query.prepare(statementName(ctx.db, `${name}_with_${ctx.counter.relational++}`)), prune: scoped.prune };
+        return { statement: query.prepare(statementName), prune: scoped.prune };
       });
       const row = await statement.statement.execute({ id });
       pruneDeleted(row, statement.prune);
@@ -89,6 +111,7 @@ function plainShape(config: unknown): string | undefined {
   const text = JSON.stringify(config, (_, value: unknown) => {
     if (typeof value === 'function' || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype)) {
       plain = false;
+      return undefined; // not walked: SQL objects are circular
     }
     return value;
   });

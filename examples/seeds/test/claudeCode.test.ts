@@ -137,7 +137,7 @@ describe('CRUD: Update', () => {
 describe('CRUD: Delete and Soft Delete', () => {
   test('hard delete cascades; stale sessions go by last activity; the explicit cascade in a transaction', async ({ db, factories }) => {
     const { user } = await onboardUser(db, { id: 'user_1', email: 'one@example.com', name: 'One' });
-    const [deleted] = await deleteUser(db, user.id);
+    const [deleted] = await deleteUser(db, 'user_1');
     expect(deleted?.id).toBe(user.id);
     expect(await db.$count(sessions, eq(sessions.userId, user.id))).toBe(0);
     expect(await db.$count(prompts, eq(prompts.userId, user.id))).toBe(0);

@@ -8,16 +8,17 @@ import { byClaudeCodeId } from './identity.ts';
  * Delete single record (a hard delete; the sessions and prompts go with it by foreign key).
  *
  * @example
- * const [deletedUser] = await deleteUser(db, user.id);
+ * const [deletedUser] = await deleteUser(db, 'user_123');
  */
 export function deleteUser(db: OrgDb, userId: string): Promise<User[]> {
   return db.delete(users)
-    .where(eq(users.id, userId)) // the @org uuid, as read from a row
+    .where(byClaudeCodeId(userId)) // guide: eq(users.id, userId)
     .returning();
 }
 
 /**
- * Delete with conditions: a user's sessions idle for 30 days. The guide's import line lacks `and`.
+ * Delete with conditions: a user's sessions idle for 30 days. sessions.user_id holds the @org uuid, so
+ * `userId` here is `user.id` as read (not the team's id). The guide's import line lacks `and`.
  *
  * @example
  * await deleteStaleSessions(db, user.id, new Date(Date.now() - 30 * 86_400_000));
@@ -35,7 +36,8 @@ export async function deleteStaleSessions(db: OrgDb, userId: string, thirtyDaysA
 }
 
 /**
- * Cascade delete in a transaction (@org's foreign keys already cascade; the explicit form still works).
+ * Cascade delete in a transaction, by the @org uuid (`user.id` as read); @org's foreign keys already
+ * cascade, the explicit form still works.
  *
  * @example
  * await deleteUserAndSessions(db, user.id);

@@ -28,12 +28,22 @@ let everBound = false;
 /** A client made by createDatabase → its binding key (its `db`; the `primary` of a replicated client shares it). */
 const bindingKeys = new WeakMap<object, object>();
 
-/** Marks `db` as a client that follows bindings made with `key` (see `followBindings`). */
+/**
+ * Marks `db` as a client that follows bindings made with `key` (see `followBindings`).
+ *
+ * @example
+ * registerBindable(primary, db); // binding `db` binds the primary too
+ */
 export function registerBindable(db: object, key: object): void {
   bindingKeys.set(db, key);
 }
 
-/** The binding key of a client made by createDatabase; undefined for any other db or transaction. */
+/**
+ * The binding key of a client made by createDatabase; undefined for any other db or transaction.
+ *
+ * @example
+ * if (bindingKeyOf(db) === undefined) return repository; // nothing can bind it: no indirection
+ */
 export function bindingKeyOf(db: object): object | undefined {
   return bindingKeys.get(db);
 }
@@ -41,6 +51,10 @@ export function bindingKeyOf(db: object): object | undefined {
 /**
  * What `db` stands for in the current async context: the bound replacement, or undefined when none.
  * A binding that ended is a {@link DatabaseBindingEndedError}.
+ *
+ * @example
+ * const target = boundTarget(key);
+ * return target === undefined ? own.apply(db, args) : target.select(...args);
  */
 export function boundTarget(key: object): object | undefined {
   if (!everBound) return undefined;

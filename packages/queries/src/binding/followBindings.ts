@@ -14,6 +14,10 @@ type Methods = Record<string, (...args: unknown[]) => unknown>;
  * Patched on the instance, not wrapped in a Proxy: unbound, a call costs one flag test more (see
  * `boundTarget`), and the db stays the same object (`is(db, PgDatabase)`, caches keyed by it).
  * `session`, `dialect` and `$client` are left alone: code that reaches for them bypasses bindings.
+ *
+ * @example
+ * followBindings(db);
+ * if (primary !== db) followBindings(primary, db);
  */
 export function followBindings(db: object, key: object = db): void {
   const methods = db as Methods;

@@ -10,6 +10,9 @@ interface Bindable {
  * and fast-read plans (the caches are keyed by the db they were made on), so nothing prepared on the
  * app's client is served on a test's connection, nor the other way round. Repositories over anything
  * else (a transaction, a plain drizzle db) are returned as they are, with no indirection.
+ *
+ * @example
+ * return followingRepository(bound(shape, db), db);
  */
 export function followingRepository<R extends Bindable>(repository: R, db: object): R {
   const key = bindingKeyOf(db);

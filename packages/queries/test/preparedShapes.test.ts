@@ -63,7 +63,7 @@ describe('keyset pages on a serial primary key', () => {
   test('paginate walks every row of a table keyed by serial', async ({ db }) => {
     await db.execute(CREATE);
     for (let i = 0; i < 9; i++) await execute(db, sql`insert into shape_words (word, n) values (${`w${i % 3}`}, ${i})`);
-    const repo = createRepository(db, words, { sortable: ['word'] });
+    const repo = createRepository(db, words, { sortable: ['word'], writable: ['id'] });
     const seen: number[] = [];
     let page = await repo.paginate({ sort: [['word', 'desc']], limit: 2 });
     seen.push(...page.items.map((r) => r.id));
@@ -72,6 +72,10 @@ describe('keyset pages on a serial primary key', () => {
       seen.push(...page.items.map((r) => r.id));
     }
     expect(seen).toEqual([9, 6, 3, 8, 5, 2, 7, 4, 1]); // word desc, then id desc (the tie-breaker follows the last key)
+    // The same pseudo-type in an `in` list's array cast, and in COPY's staged casts with explicit keys.
+    expect((await repo.findMany({ where: { id: { in: [1, 3, 99] } }, orderBy: [['id', 'asc']] })).map((r) => r.id)).toEqual([1, 3]);
+    await repo.insertBulk([{ id: 100, word: 'x', n: 1 }, { id: 101, word: 'y', n: 2 }]);
+    expect(await repo.count({ where: { id: { notIn: [100] }, n: { lte: 2 } } })).toBe(4);
   });
 });
 

@@ -1,4 +1,5 @@
 import { and, or, sql, type Column, type SQL } from 'drizzle-orm';
+import { valueTypeOf } from '../internal/columnTypes.ts';
 
 /** A sort key as keyset pages need it: the column and its direction. */
 export interface KeysetKey {
@@ -16,15 +17,7 @@ export interface KeysetKey {
  */
 export function cursorValue(column: Column, text: string | null, bind: (value: unknown) => unknown = (v) => v): SQL {
   const value = column.dataType === 'boolean' && text !== null ? text === 'true' || text === 't' : text;
-  return sql`${bind(value)}::${sql.raw(valueType(column))}`;
-}
-
-/** The serial pseudo-types are not types a value can be cast to (42704): their integer types are. */
-const SERIAL_TYPES: Record<string, string> = { serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' };
-
-function valueType(column: Column): string {
-  const type = column.getSQLType();
-  return SERIAL_TYPES[type] ?? type;
+  return sql`${bind(value)}::${sql.raw(valueTypeOf(column))}`;
 }
 
 /**

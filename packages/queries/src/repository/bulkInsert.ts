@@ -1,5 +1,6 @@
 import { getTableColumns, getTableName, is, SQL, type Column } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { valueTypeOf } from '../internal/columnTypes.ts';
 import type { AnyDb } from '../internal/OrgDb.ts';
 import { canCopy, copyRows } from '../driver/copyRows.ts';
 import { copyPayload } from './copyEncoding.ts';
@@ -62,12 +63,6 @@ export async function chunkedInsert(
   return out;
 }
 
-/** The type to cast staged text to: the column's type without length or precision, which the
- * assignment to the target column then checks (an explicit cast to varchar(n) would truncate). */
-function castType(column: Column): string {
-  return column.getSQLType().replace(/\(\s*\d+(\s*,\s*\d+)?\s*\)/g, '');
-}
-
 /**
  * Bulk insert through COPY: far fewer round trips and no parameter limit. Only for rows that all give
  * the same columns (COPY cannot say DEFAULT per row). Columns no row gives are filled as drizzle's
@@ -102,6 +97,6 @@ export async function copyInsert(db: AnyDb, table: PgTable, rows: readonly Recor
   const payload = copyPayload(columns, complete);
   // PostgreSQL text cannot hold NUL; let the INSERT path report it as an ordinary statement error.
   if (payload.includes('\0')) return false;
-  await copyRows(db, qualified, columns.map(([, c]) => ({ quotedName: `"${c.name}"`, castType: castType(c) })), payload);
+  await copyRows(db, qualified, columns.map(([, c]) => ({ quotedName: `"${c.name}"`, castType: valueTypeOf(c, true) })), payload);
   return true;
 }

@@ -1,4 +1,5 @@
 import { sql, type Column, type Placeholder, type SQL } from 'drizzle-orm';
+import { valueTypeOf } from '../internal/columnTypes.ts';
 
 /**
  * What a read's SQL text depends on, gathered while its filter is checked: a key naming the shape
@@ -47,18 +48,30 @@ const SIMPLE_TYPE = /^[a-z][a-z0-9_ ]*$/;
  * that is not simple, or values that are not scalars), and the caller falls back to `IN (…)`.
  */
 export function listCondition(column: Column, values: readonly unknown[], negate: boolean, bind: (literal: string) => unknown): SQL | undefined {
-  const type = column.getSQLType().replace(/\(\s*\d+(\s*,\s*\d+)?\s*\)/g, '').trim();
+  const type = valueTypeOf(column, true);
   if (!SIMPLE_TYPE.test(type)) return undefined;
+  const literal = arrayLiteral(values.map((v) => column.mapToDriverValue(v)));
+  if (literal === undefined) return undefined;
+  return negate
+    ? sql`${column} <> all(${bind(literal)}::${sql.raw(type)}[])`
+    : sql`${column} = any(${bind(literal)}::${sql.raw(type)}[])`;
+}
+
+/**
+ * PostgreSQL's text form of a one-dimensional array of scalar driver values (every element quoted and
+ * escaped, so commas, braces, quotes, backslashes and the word NULL stay data), or undefined when a
+ * value is not a scalar.
+ *
+ * @example
+ * arrayLiteral(['a', 'b"c']); // '{"a","b\\"c"}'
+ */
+export function arrayLiteral(values: readonly unknown[]): string | undefined {
   const items: string[] = [];
-  for (const value of values) {
-    const driver = column.mapToDriverValue(value);
+  for (const driver of values) {
     if (driver === null) items.push('NULL');
     else if (typeof driver === 'string' || typeof driver === 'number' || typeof driver === 'bigint' || typeof driver === 'boolean') {
       items.push(`"${String(driver).replace(/[\\"]/g, (c) => `\\${c}`)}"`);
     } else return undefined;
   }
-  const literal = `{${items.join(',')}}`;
-  return negate
-    ? sql`${column} <> all(${bind(literal)}::${sql.raw(type)}[])`
-    : sql`${column} = any(${bind(literal)}::${sql.raw(type)}[])`;
+  return `{${items.join(',')}}`;
 }

@@ -140,6 +140,9 @@ describe.each(engines)('seed 002 (usegemz) adoption on %s', (engine) => {
         { id: '30000000-0000-4000-8000-000000000004', platform: 'TikTok', progress: '0.00' },
       ]);
 
+      // The user-scope key row migration 0003 inserts is there, as on a migrated database.
+      expect(await scratch().rows(`select count(*)::int as n from org_private.user_scope_key`)).toEqual([{ n: 1 }]);
+
       // 5. Adopted means identical: no drift, nothing left for migrate to run, a second adopt refused.
       expect(await checkDrift(scratch().client, { folder: folder.dir })).toMatchObject({ drifted: false, differences: [] });
       expect((await migrate(scratch().client, { folder: folder.dir })).applied).toEqual([]);

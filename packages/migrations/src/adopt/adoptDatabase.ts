@@ -15,6 +15,7 @@ import { singleFlight } from '../run/singleFlight.ts';
 import type { AdoptOptions, AdoptResult } from './AdoptOptions.ts';
 import { BRIDGE_MARKER, bridgeSql } from './bridgeSql.ts';
 import { buildExpectedSchema } from './buildExpectedSchema.ts';
+import { defaultRowTables } from './defaultRows.ts';
 import { isKept, keptObjects } from './keepMarkers.ts';
 import { liveSchema, markData } from './liveSchema.ts';
 
@@ -84,7 +85,7 @@ export async function adoptDatabase(client: MigrationClient, options: AdoptOptio
           if (remaining.length > 0) return { ...base, outcome: 'differs', remaining, recorded: [], bridgeFile };
           return { ...base, outcome: 'bridged', recorded: files.map((f) => f.name), bridgeFile };
         }
-        const written = bridgeSql(differences, expected, live, { allowDrop: options.allowDrop ?? false });
+        const written = bridgeSql(differences, expected, live, { allowDrop: options.allowDrop ?? false, defaultRows: defaultRowTables(files) });
         const bridgeFile = join(options.folder, `${nextPrefix(files)}_adopt_bridge.sql`);
         writeFileSync(bridgeFile, written.sql, { flag: 'wx' });
         return { ...base, outcome: 'bridge-written', recorded: [], bridgeFile, kept: written.kept, review: written.review };

@@ -27,14 +27,24 @@ export const BRIDGE_MARKER = '-- org-migrate:adopt-bridge';
  * expected state (a fresh one the migrations built) the file does nothing: it can stay in the folder.
  * Tables and columns the migrations do not know are kept unless `allowDrop`: a `-- org-migrate:keep`
  * line records each, so the drift check accepts them; a kept NOT NULL column without a default is
- * made nullable, since code written for the migrations does not fill it.
+ * made nullable, since code written for the migrations does not fill it. A table the migrations fill
+ * with `INSERT … DEFAULT VALUES` (`defaultRows`) gets that row when the bridge creates it.
+ *
+ * @example
+ * const bridge = bridgeSql(differences, expected, live, { defaultRows: defaultRowTables(files) });
+ * writeFileSync('drizzle/0005_adopt_bridge.sql', bridge.sql);
  */
-export function bridgeSql(differences: readonly SchemaDifference[], expected: SchemaModel, live: SchemaModel, options: { allowDrop?: boolean } = {}): Bridge {
+export function bridgeSql(
+  differences: readonly SchemaDifference[],
+  expected: SchemaModel,
+  live: SchemaModel,
+  options: { allowDrop?: boolean; defaultRows?: ReadonlySet<string> } = {},
+): Bridge {
   const allowDrop = options.allowDrop ?? false;
   const kept: SchemaDifference[] = [];
   const review: string[] = [];
-  const phases: Record<'setup' | 'tables' | 'renames' | 'drops' | 'columns' | 'constraints' | 'foreignKeys' | 'indexes' | 'triggers' | 'security' | 'dropTables', string[]> = {
-    setup: [], tables: [], renames: [], drops: [], columns: [], constraints: [], foreignKeys: [], indexes: [], triggers: [], security: [], dropTables: [],
+  const phases: Record<'setup' | 'tables' | 'renames' | 'drops' | 'columns' | 'rows' | 'constraints' | 'foreignKeys' | 'indexes' | 'triggers' | 'security' | 'dropTables', string[]> = {
+    setup: [], tables: [], renames: [], drops: [], columns: [], rows: [], constraints: [], foreignKeys: [], indexes: [], triggers: [], security: [], dropTables: [],
   };
   const schemas = new Set<string>();
   const note = (text: string) => {
@@ -82,6 +92,10 @@ export function bridgeSql(differences: readonly SchemaDifference[], expected: Sc
       case 'missing table':
         schemas.add(t!.schema);
         phases.tables.push(createTable(t!));
+        // The row the migrations insert with DEFAULT VALUES (see defaultRowTables), drawn on this server.
+        if (options.defaultRows?.has(d.name)) {
+          phases.rows.push(`DO $bridge$ BEGIN\n  IF NOT EXISTS (select 1 from ${table}) THEN\n    INSERT INTO ${table} DEFAULT VALUES;\n  END IF;\nEND $bridge$;`);
+        }
         memberStatements(t!, phases);
         break;
       case 'missing column':
@@ -169,7 +183,7 @@ export function bridgeSql(differences: readonly SchemaDifference[], expected: Sc
   }
   const sections = [
     [...[...schemas].filter((s) => s !== 'public').map((s) => `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(s)};`), ...phases.setup],
-    phases.tables, phases.renames, phases.drops, phases.columns, phases.constraints, phases.foreignKeys, phases.indexes,
+    phases.tables, phases.renames, phases.drops, phases.columns, phases.rows, phases.constraints, phases.foreignKeys, phases.indexes,
     phases.triggers, phases.security, phases.dropTables,
   ].filter((s) => s.length > 0);
   const header = [

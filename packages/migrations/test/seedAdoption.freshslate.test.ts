@@ -110,6 +110,10 @@ describe.each(engines)('seed 000 (FreshSlate, Prisma Migrate) adoption on %s', (
 
       // 3. With the team's manual step (backfill, keep the text search column, UTC): bridged.
       pasteManualStep(first.bridgeFile!, seedFixture('000_freshslate.manual.sql'));
+      // Attack the time-zone assumption: on a session far from UTC the naive timestamps must still come
+      // over as UTC (the step pins TimeZone for the bridge's transaction). PGlite is one session, so the
+      // setting reaches adopt's connection; a postgres.js pool connection would not be the one set here.
+      if (engine === 'pglite') await scratch().rows(`set timezone to 'Asia/Kolkata'`);
       const second = await adoptDatabase(scratch().client, { folder: folder.dir });
       expect(second.remaining.map(line)).toEqual([]);
       expect(second.outcome).toBe('bridged');

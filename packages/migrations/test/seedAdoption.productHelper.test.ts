@@ -103,6 +103,10 @@ describe.each(engines)('seed 001 (product-helper, drizzle-kit migrate) adoption 
 
       // 3. With the team's manual step (NULL status and score, updated_at of old rows, UTC): bridged.
       pasteManualStep(first.bridgeFile!, seedFixture('001_product_helper.manual.sql'));
+      // Attack the time-zone assumption: on a session far from UTC the naive timestamps must still come
+      // over as UTC (the step pins TimeZone for the bridge's transaction). PGlite is one session, so the
+      // setting reaches adopt's connection; a postgres.js pool connection would not be the one set here.
+      if (engine === 'pglite') await scratch().rows(`set timezone to 'Asia/Kolkata'`);
       const second = await adoptDatabase(scratch().client, { folder: folder.dir });
       expect(second.remaining.map(line)).toEqual([]);
       expect(second.outcome).toBe('bridged');

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import {
   DatabaseBindingEndedError,
+  TransactionScopeError,
   ValidationError,
   bindDatabase,
   createDatabase,
@@ -78,6 +79,22 @@ describe(`bindDatabase: the app's module-level client on the test's transaction 
     expect(names).toEqual(['kept', 'nested']);
     expect((await getProject(kept.id))?.validationScore).toBe(5);
     expect(committed.name).toBe('nested');
+  });
+
+  test("the app client used inside its own transaction is refused (TransactionScopeError), as it is in production", async ({ factories }) => {
+    const user = await factories.users.create();
+    const outcome = await db
+      .transaction(async (tx) => {
+        await tx.insert(projects).values({ name: 'through tx', userId: user.id });
+        return createProject({ name: 'through the outer db', userId: user.id }); // the classic mistake
+      })
+      .catch((e: unknown) => e);
+    expect(outcome).toBeInstanceOf(TransactionScopeError);
+    const viaRepository = await transaction(db, async () => projectsRepo.findMany()).catch((e: unknown) => e);
+    expect(viaRepository).toBeInstanceOf(TransactionScopeError);
+    // Through tx, and after the transaction, all is well.
+    expect(await db.transaction(async (tx) => projectsRepo.in(tx).count())).toBe(0);
+    expect(await countProjects()).toBe(0);
   });
 
   test('repositories and prepared reads follow the binding with statements prepared per target', async ({ db: testDb, factories, isolatedDatabase }) => {

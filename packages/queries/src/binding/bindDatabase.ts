@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DatabaseBindingEndedError, ValidationError } from '../errors/errors.ts';
+import { DatabaseBindingEndedError, TransactionScopeError, ValidationError } from '../errors/errors.ts';
+import { isInsideTransaction } from '../transactions/transactionContext.ts';
 
 /**
  * The key a test harness (@org/testing's `useTestDatabase`) finds on a client that can be bound, so it
@@ -50,7 +51,8 @@ export function bindingKeyOf(db: object): object | undefined {
 
 /**
  * What `db` stands for in the current async context: the bound replacement, or undefined when none.
- * A binding that ended is a {@link DatabaseBindingEndedError}.
+ * A binding that ended is a {@link DatabaseBindingEndedError}; the client used inside its own
+ * transaction's callback is a {@link TransactionScopeError}, as without a binding.
  *
  * @example
  * const target = boundTarget(key);
@@ -61,6 +63,9 @@ export function boundTarget(key: object): object | undefined {
   const binding = bindings.getStore()?.get(key);
   if (binding === undefined) return undefined;
   if (binding.ended) throw new DatabaseBindingEndedError();
+  // The app's client used inside its own `db.transaction` callback: refused as the real client refuses
+  // it (a deadlock on PGlite, a second connection on PostgreSQL), so tests do not pass what production fails.
+  if (isInsideTransaction(key)) throw new TransactionScopeError();
   return binding.target;
 }
 

@@ -1,3 +1,4 @@
+import { runInsideTransaction } from '../transactions/transactionContext.ts';
 import { BIND_DATABASE, bindDatabase, boundTarget, registerBindable } from './bindDatabase.ts';
 
 /**
@@ -30,7 +31,12 @@ export function followBindings(db: object, key: object = db): void {
       enumerable: Object.getOwnPropertyDescriptor(db, name)?.enumerable ?? false,
       value: function routed(this: unknown, ...args: unknown[]): unknown {
         const target = boundTarget(key) as Methods | undefined;
-        return target === undefined ? own.apply(this, args) : target[name]!(...args);
+        if (target === undefined) return own.apply(this, args);
+        if (name !== 'transaction') return target[name]!(...args);
+        // A savepoint in the bound transaction; its callback is marked as inside a transaction on this
+        // client, so the client itself used there is refused (see boundTarget), as it is unbound.
+        const [callback, ...rest] = args as [(tx: unknown) => Promise<unknown>, ...unknown[]];
+        return target.transaction!((tx: unknown) => runInsideTransaction(key, () => callback(tx)), ...rest);
       },
     });
   }

@@ -169,6 +169,25 @@ describe(`bindDatabase: the app's module-level client on the test's transaction 
     );
   });
 
+  test('a client with replicas: binding its db binds its primary too, reads and writes alike', async ({ db: testDb, factories }) => {
+    const replicated = createDatabase({
+      url: 'postgres://app@127.0.0.1:1/primary_never_reached',
+      replicas: ['postgres://app@127.0.0.1:1/replica_never_reached'],
+      pool: { max: 1, connectTimeoutSeconds: 1 },
+    });
+    try {
+      const user = await factories.users.create();
+      await bindDatabase(replicated.db, testDb, async () => {
+        const [written] = await replicated.primary.insert(projects).values({ name: 'via primary', userId: user.id }).returning();
+        expect((await replicated.db.query.projects.findFirst({ where: eq(projects.id, written!.id) }))?.name).toBe('via primary');
+        expect(await replicated.db.$count(projects)).toBe(1);
+        expect(resolveDatabase(replicated.primary)).toBe(testDb);
+      });
+    } finally {
+      await replicated.close();
+    }
+  });
+
   test('misuse is a typed error before any SQL', async ({ db: testDb }) => {
     await expect(bindDatabase(testDb, drizzle.mock(), async () => {})).rejects.toBeInstanceOf(ValidationError);
     await expect(bindDatabase(db, { not: 'a db' }, async () => {})).rejects.toBeInstanceOf(ValidationError);

@@ -42,7 +42,7 @@ describe.each(engines)('seed 004 (claude_code, drizzle-kit migrate) adoption on 
     return { folder, first, written: readFileSync(first.bridgeFile!, 'utf8') };
   }
 
-  it("reports @org's users and sessions missing and the team's tables extra (kept, holding data), and the bridge as written moves no row", async () => {
+  it("reports @org's users and sessions missing and the team's tables extra (kept, holding data), and the bridge as written adopts with no row moved", async () => {
     const { folder, first, written } = await teamDatabase();
     try {
       expect(first.outcome).toBe('bridge-written');
@@ -55,18 +55,19 @@ describe.each(engines)('seed 004 (claude_code, drizzle-kit migrate) adoption on 
       expect(first.recorded).toEqual([]);
       expect(first.kept.map((d) => `${d.object} ${d.name} ${d.holdsData}`)).toEqual(['table public.claude_code_sessions true', 'table public.claude_code_users true']);
       expect(written).not.toMatch(/\bDROP (TABLE|COLUMN)\b/);
-      expect(first.review).toEqual([]);
+      // The kept table's index holds the name idx_users_email (index names are per schema): the bridge
+      // renames it first, or its CREATE INDEX IF NOT EXISTS for users would skip.
+      expect(first.review).toEqual([
+        'index name idx_users_email is taken by an index on public.claude_code_users, which the bridge keeps: it is renamed claude_code_users_idx_users_email first',
+      ]);
 
-      // The bridge as written creates @org's tables empty and keeps the team's: it cannot know that
-      // claude_code_users is users. Here it does not even complete: the kept table's index holds the
-      // name idx_users_email (index names are per schema), so the bridge's CREATE INDEX IF NOT EXISTS
-      // for users skips, and adopt finds it missing and rolls back. Finding, pinned.
+      // The bridge as written creates @org's tables empty and keeps the team's: adopt cannot know that
+      // claude_code_users is users, so it completes with no user moved. Finding, pinned: only the review
+      // (both tables kept, holding data) tells the team its rows are not in @org's tables.
       const second = await adoptDatabase(scratch().client, { folder: folder.dir });
-      expect({ outcome: second.outcome, remaining: second.remaining.map(line), recorded: second.recorded }).toEqual({
-        outcome: 'differs', remaining: ['missing index public.users.idx_users_email'], recorded: [],
-      });
-      expect(await rowCounts(scratch(), TEAM_TABLES)).toEqual(COUNTS);
-      expect(await scratch().rows(`select to_regclass('public.users') as users, to_regclass('public.org_migrations') as journal`)).toEqual([{ users: null, journal: null }]);
+      expect({ outcome: second.outcome, remaining: second.remaining.map(line) }).toEqual({ outcome: 'bridged', remaining: [] });
+      expect(await rowCounts(scratch(), ['users', 'sessions', ...TEAM_TABLES])).toEqual({ users: 0, sessions: 0, ...COUNTS });
+      expect(await scratch().rows(`select to_regclass('public.claude_code_users_idx_users_email') is not null as renamed, to_regclass('public.idx_users_email') is not null as created`)).toEqual([{ renamed: true, created: true }]);
     } finally {
       folder.remove();
     }

@@ -1,6 +1,7 @@
 import { quoteIdent } from '../journal/JournalTable.ts';
 import type { SchemaDifference } from '../introspect/SchemaDifference.ts';
 import type { ColumnModel, ConstraintModel, PolicyModel, SchemaModel, TableModel } from '../introspect/SchemaModel.ts';
+import { freeIndexName } from './freeIndexName.ts';
 import { keepLine } from './keepMarkers.ts';
 
 /** A file that converts a live database into what the migrations produce, and what it leaves alone. */
@@ -51,6 +52,11 @@ export function bridgeSql(
     review.push(text);
     return `-- review: ${text}`;
   };
+  // An index name another (kept) table's index holds is freed first, or CREATE INDEX IF NOT EXISTS skips.
+  const makeRoom = (name: string, tableKey: string) => {
+    const clash = freeIndexName(name, tableKey, expected, live);
+    if (clash) phases.renames.push(note(clash.review), clash.statement);
+  };
 
   for (const d of differences) {
     // A table's own differences carry its key as the name; its members', as the table.
@@ -96,7 +102,7 @@ export function bridgeSql(
         if (options.defaultRows?.has(d.name)) {
           phases.rows.push(`DO $bridge$ BEGIN\n  IF NOT EXISTS (select 1 from ${table}) THEN\n    INSERT INTO ${table} DEFAULT VALUES;\n  END IF;\nEND $bridge$;`);
         }
-        memberStatements(t!, phases);
+        memberStatements(t!, phases, (index) => makeRoom(index, d.name));
         break;
       case 'missing column':
         phases.columns.push(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${columnDefinition(d.name, t!.columns[d.name]!)};`);
@@ -132,6 +138,7 @@ export function bridgeSql(
         phases.drops.push(`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${quoteIdent(d.name)};`);
         break;
       case 'missing index':
+        makeRoom(d.name, d.table!);
         phases.indexes.push(createIndex(d.name, t!.indexes[d.name]!.definition));
         break;
       case 'changed index':
@@ -231,10 +238,13 @@ function createTable(t: TableModel): string {
 }
 
 /** Everything on a table the bridge creates, as for a table that had all of it missing. */
-function memberStatements(t: TableModel, phases: Record<string, string[]>) {
+function memberStatements(t: TableModel, phases: Record<string, string[]>, beforeIndex: (name: string) => void) {
   const table = tableName(t);
   for (const [name, c] of Object.entries(t.constraints)) addConstraint(table, name, c, phases);
-  for (const [name, i] of Object.entries(t.indexes)) phases.indexes!.push(createIndex(name, i.definition));
+  for (const [name, i] of Object.entries(t.indexes)) {
+    beforeIndex(name);
+    phases.indexes!.push(createIndex(name, i.definition));
+  }
   for (const trigger of Object.values(t.triggers)) phases.triggers!.push(`${trigger.definition.replace(/^CREATE (CONSTRAINT )?TRIGGER/, 'CREATE OR REPLACE $1TRIGGER')};`);
   phases.security!.push(...rowSecurity(table, t));
   for (const [name, p] of Object.entries(t.policies)) phases.security!.push(`DROP POLICY IF EXISTS ${quoteIdent(name)} ON ${table};`, createPolicy(table, name, p));

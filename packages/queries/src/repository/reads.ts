@@ -5,6 +5,7 @@ import type { AnyDb } from '../internal/OrgDb.ts';
 import { guard, type RepositoryContext } from './context.ts';
 import { keyParam, limitOf, offsetOf, optionsOf, sortOf, whereOf } from './inputs.ts';
 import { pgliteFastRead } from './pgliteFastRead.ts';
+import { readByKey } from './keyBatch.ts';
 import { preparedFor, type PreparedRead } from './preparedCache.ts';
 import type { Repository } from './Repository.ts';
 import { scopeCondition } from './softDeleteScope.ts';
@@ -18,7 +19,7 @@ export type ReadMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<
   'findById' | 'getById' | 'findOneBy' | 'findOne' | 'findMany' | 'count' | 'exists'
 >;
 
-/** The key reads: one prepared statement per column and scope, a fast path on PGlite. */
+/** The key reads: one prepared statement per column and scope, a fast path on PGlite; concurrent ones batch (see readByKey). */
 function byColumn(ctx: RepositoryContext, column: string, scope: SoftDeleteScope) {
   return rowRead(ctx, `by_${column}_${scope}`, () =>
     ctx.q.select().from(ctx.table).where(and(eq(ctx.columns[column]!, sql.placeholder('value')), scopeCondition(ctx.columns, scope))).limit(1),
@@ -36,7 +37,7 @@ export function reads<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
     guard(async () => {
       const scope = scopeOf(optionsOf(opts as object));
       const key = keyParam(pk, id);
-      return key ? ((await byColumn(ctx, primaryKey, scope).execute(key))[0] as Row | undefined) : undefined;
+      return key ? ((await readByKey(ctx, primaryKey, scope, key.value, () => byColumn(ctx, primaryKey, scope))) as Row | undefined) : undefined;
     });
   return {
     findById,
@@ -53,7 +54,7 @@ export function reads<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
       return guard(async () => {
         const scope = scopeOf(optionsOf(opts));
         const key = keyParam(columns[column]!, value);
-        return key ? ((await byColumn(ctx, column, scope).execute(key))[0] as Row | undefined) : undefined;
+        return key ? ((await readByKey(ctx, column, scope, key.value, () => byColumn(ctx, column, scope))) as Row | undefined) : undefined;
       });
     },
     findOne: (opts = {}) =>

@@ -29,3 +29,11 @@ export function currentAttempt(): number {
 export function isInsideTransaction(client: object): boolean {
   return insideTransaction.getStore()?.has(client) ?? false;
 }
+
+/**
+ * An identity of the current transaction context (undefined outside every transaction): work that
+ * joins callers (key batching) joins only callers with the same one.
+ */
+export function transactionContext(): unknown {
+  return insideTransaction.getStore();
+}

@@ -47,6 +47,36 @@ export async function compareThroughput(
   return [median(ra), median(rb)];
 }
 
+/**
+ * Operations per second of any number of contenders, measured in interleaved rounds (each round runs
+ * every contender once, in turn) so that drift of a loaded machine hits all alike; medians per
+ * contender, and the min–max over rounds of each contender's ratio to the first one (the baseline).
+ */
+export async function compareContenders<K extends string>(
+  contenders: Record<K, () => Promise<unknown>>,
+  options: { opsPerRound: number; rounds?: number },
+): Promise<{ median: Record<K, number>; ratioRange: Record<K, [number, number]> }> {
+  const rounds = options.rounds ?? 7;
+  const names = Object.keys(contenders) as K[];
+  const perRound = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < Math.min(200, options.opsPerRound); i++) for (const n of names) await contenders[n]();
+  for (let r = 0; r < rounds; r++) {
+    for (const n of names) {
+      const started = performance.now();
+      for (let i = 0; i < options.opsPerRound; i++) await contenders[n]();
+      perRound[n].push((options.opsPerRound * 1000) / (performance.now() - started));
+    }
+  }
+  const base = perRound[names[0]!];
+  const ratioRange = Object.fromEntries(
+    names.map((n) => {
+      const ratios = perRound[n].map((v, i) => v / base[i]!);
+      return [n, [Math.min(...ratios), Math.max(...ratios)]];
+    }),
+  ) as Record<K, [number, number]>;
+  return { median: Object.fromEntries(names.map((n) => [n, median(perRound[n])])) as Record<K, number>, ratioRange };
+}
+
 /** Writes results as JSON, creating the folder. */
 export function writeResults(path: string, data: unknown): void {
   mkdirSync(dirname(path), { recursive: true });

@@ -7,8 +7,9 @@ import { pipeline } from 'node:stream/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import { migrate, orgMigrationsFolder } from '@org/migrations';
 import { leads, projects, users } from '@org/schema';
+import { and, desc, eq, gte, isNull, sql as dsql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { compareThroughput, median, printTable, writeResults } from '../../../tooling/bench.ts';
+import { compareContenders, compareThroughput, median, printTable, writeResults } from '../../../tooling/bench.ts';
 import { createDatabase, createOrgRepositories, createRepository, transaction, type OrgDatabase } from '../src/index.ts';
 
 interface Raw {
@@ -45,9 +46,25 @@ async function benchEngine(name: string, database: OrgDatabase, url?: string) {
   await migrate(database.client, { folder: orgMigrationsFolder() });
   const raw = rawFor(database, url);
   const repos = createOrgRepositories(db);
-  const results: { engine: string; name: string; unit: string; raw: number; ours: number; ratio: number; target: number }[] = [];
-  const record = (bench: string, unit: string, r: number, o: number, target: number) =>
-    results.push({ engine: name, name: bench, unit, raw: r, ours: o, ratio: o / r, target });
+  type Result = { engine: string; name: string; unit: string; raw: number; ours: number; ratio: number; target: number; drizzle?: number; drizzlePrepared?: number; ratioRange?: [number, number] };
+  const results: Result[] = [];
+  const record = (bench: string, unit: string, r: number, o: number, target: number, extra: Partial<Result> = {}) =>
+    results.push({ engine: name, name: bench, unit, raw: r, ours: o, ratio: o / r, target, ...extra });
+  /** Raw, ours, drizzle's builder and drizzle's prepared statement for one operation, interleaved (callers check results equal first). */
+  const compareFour = async (
+    bench: string,
+    unit: string,
+    target: number,
+    contenders: { raw: () => Promise<unknown>; ours: () => Promise<unknown>; drizzle: () => Promise<unknown>; drizzlePrepared: () => Promise<unknown> },
+    opsPerRound: number,
+  ) => {
+    const { median: m, ratioRange } = await compareContenders(contenders, { opsPerRound });
+    record(bench, unit, m.raw, m.ours, target, { drizzle: m.drizzle, drizzlePrepared: m.drizzlePrepared, ratioRange: ratioRange.ours });
+  };
+  const rawRows = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as Record<string, unknown>[];
+  const sameIds = (label: string, a: unknown[], b: unknown[]) => {
+    if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`bench ${label}: contenders disagree (${a.length} vs ${b.length} rows)`);
+  };
 
   // Data: 2,000 users with 3 projects each; 20,000 leads for paging.
   const userRows = await db.insert(users).values(Array.from({ length: 2_000 }, (_, i) => ({ email: `u${i}-${randomUUID()}@bench.test` }))).returning();
@@ -63,13 +80,38 @@ async function benchEngine(name: string, database: OrgDatabase, url?: string) {
   const nextIndex = () => (k = (k + 1) % ids.length);
   const ops = name === 'pglite' ? 500 : 1_000;
 
-  // Primary-key read.
-  const [pkRaw, pkOurs] = await compareThroughput(
-    () => raw.query('select * from users where id = $1 and deleted_at is null limit 1', [ids[nextIndex()]]),
-    () => repos.users.findById(ids[nextIndex()]!),
-    { opsPerRound: ops },
+  // Primary-key read: raw, ours, drizzle's builder, drizzle's prepared statement.
+  const byIdPrepared = db.select().from(users).where(and(eq(users.id, dsql.placeholder('id')), isNull(users.deletedAt))).limit(1).prepare('bench_user_by_id');
+  const pkRawSql = 'select * from users where id = $1 and deleted_at is null limit 1';
+  sameIds('primary-key read', rawRows(await raw.query(pkRawSql, [ids[0]])).map((r) => r.id), [(await repos.users.findById(ids[0]!))?.id]);
+  sameIds('primary-key read (drizzle)', [(await byIdPrepared.execute({ id: ids[0] }))[0]?.id], [ids[0]]);
+  await compareFour(
+    'primary-key read',
+    'ops/s',
+    0.95,
+    {
+      raw: () => raw.query(pkRawSql, [ids[nextIndex()]]),
+      ours: () => repos.users.findById(ids[nextIndex()]!),
+      drizzle: () => db.select().from(users).where(and(eq(users.id, ids[nextIndex()]!), isNull(users.deletedAt))).limit(1),
+      drizzlePrepared: () => byIdPrepared.execute({ id: ids[nextIndex()] }),
+    },
+    ops,
   );
-  record('primary-key read', 'ops/s', pkRaw, pkOurs, 0.95);
+
+  // Sixteen primary-key reads in flight at once (automatic batching merges ours into one statement).
+  const sixteen = <T>(read: (id: string) => Promise<T>) => () => Promise.all(Array.from({ length: 16 }, () => read(ids[nextIndex()]!)));
+  await compareFour(
+    'primary-key read, 16 in flight',
+    'batches/s',
+    1.5,
+    {
+      raw: sixteen((id) => raw.query(pkRawSql, [id])),
+      ours: sixteen((id) => repos.users.findById(id)),
+      drizzle: sixteen((id) => db.select().from(users).where(and(eq(users.id, id), isNull(users.deletedAt))).limit(1)),
+      drizzlePrepared: sixteen((id) => byIdPrepared.execute({ id })),
+    },
+    Math.round(ops / 8),
+  );
 
   // Unique-key read.
   const [ukRaw, ukOurs] = await compareThroughput(
@@ -78,6 +120,38 @@ async function benchEngine(name: string, database: OrgDatabase, url?: string) {
     { opsPerRound: ops },
   );
   record('unique-key read', 'ops/s', ukRaw, ukOurs, 0.95);
+
+  // A list of 50 with a filter and a sort (findMany), the filter values varying per call.
+  const listSql = 'select * from leads where state = $1 and debt_amount >= $2 and deleted_at is null order by created_at desc, id desc limit 50';
+  const amounts = ['100.00', '2500.00', '40000.00', '70000.00'];
+  const nextAmount = () => amounts[k % amounts.length]!;
+  const listPrepared = db
+    .select()
+    .from(leads)
+    .where(and(eq(leads.state, dsql.placeholder('state')), gte(leads.debtAmount, dsql.placeholder('amount')), isNull(leads.deletedAt)))
+    .orderBy(desc(leads.createdAt), desc(leads.id))
+    .limit(50)
+    .prepare('bench_leads_list');
+  const ourList = (amount: string) => repos.leads.findMany({ where: { state: 'CA', debtAmount: { gte: amount } }, orderBy: [['createdAt', 'desc']], limit: 50 });
+  sameIds('findMany', rawRows(await raw.query(listSql, ['CA', '2500.00'])).map((r) => r.id), (await ourList('2500.00')).map((r) => r.id));
+  await compareFour(
+    'list of 50, filter + sort (findMany)',
+    'ops/s',
+    0.95,
+    {
+      raw: () => raw.query(listSql, ['CA', nextAmount()]),
+      ours: () => ourList(nextAmount()),
+      drizzle: () =>
+        db
+          .select()
+          .from(leads)
+          .where(and(eq(leads.state, 'CA'), gte(leads.debtAmount, nextAmount()), isNull(leads.deletedAt)))
+          .orderBy(desc(leads.createdAt), desc(leads.id))
+          .limit(50),
+      drizzlePrepared: () => listPrepared.execute({ state: 'CA', amount: nextAmount() }),
+    },
+    Math.round(ops / 5),
+  );
 
   // Relational read with one `with`.
   const relationalSql = `select u.*, coalesce((select json_agg(p) from projects p where p.user_id = u.id and p.deleted_at is null), '[]') as projects

@@ -75,18 +75,22 @@ describe.each(engines)('seed 003 (wizard app, drizzle-kit push) adoption on %s',
       expect(lines.filter((l) => l.includes('timestamp without time zone -> timestamp with time zone'))).toHaveLength(9);
       // push leaves no journal: nothing is read as applied, nothing recorded.
       expect(first.recorded).toEqual([]);
-      expect(first.kept.map((d) => `${d.object} ${d.table ? `${d.table}.` : ''}${d.name} ${d.holdsData}`)).toEqual([
+      expect(first.kept.map((d) => `${d.object} ${d.table ? `${d.table}.` : ''}${d.name}${d.holdsData === undefined ? '' : ` ${d.holdsData}`}`)).toEqual([
         'table public.events true',
         'column public.users.company true',
         'column public.users.converted_at true',
         'column public.users.email_capture_id true',
+        'constraint public.users.users_email_capture_id_email_captures_id_fk',
       ]);
       expect(written).toContain('-- org-migrate:keep table public.events -- holds data; pass --allow-drop to drop');
       expect(written).not.toMatch(/\bDROP (TABLE|COLUMN)\b/);
-      // Findings, pinned: the bridge keeps users.email_capture_id but drops its foreign key (an extra
-      // constraint is dropped even on a kept column), and it flags nothing about jsonb -> text[], which
-      // has no cast: the review list is empty.
-      expect(written).toContain('ALTER TABLE "public"."users" DROP CONSTRAINT IF EXISTS "users_email_capture_id_email_captures_id_fk";');
+      // The kept users.email_capture_id keeps its foreign key; the team's unique email constraint and the
+      // index on wizard_submissions.user_id (a column @org makes) go.
+      expect(written).toContain('-- org-migrate:keep constraint public.users.users_email_capture_id_email_captures_id_fk\n');
+      expect(written).not.toContain('DROP CONSTRAINT IF EXISTS "users_email_capture_id_email_captures_id_fk"');
+      expect(written).toContain('ALTER TABLE "public"."users" DROP CONSTRAINT IF EXISTS "users_email_unique";');
+      expect(written).toContain('DROP INDEX IF EXISTS "public"."idx_wizard_submissions_user_id";');
+      // Finding, pinned: nothing flags jsonb -> text[], which has no cast: the review list is empty.
       expect(first.review).toEqual([]);
 
       // The bridge as written: PostgreSQL has no jsonb -> text[] cast. Rolled back whole, nothing recorded.
@@ -112,10 +116,7 @@ describe.each(engines)('seed 003 (wizard app, drizzle-kit push) adoption on %s',
       };
       expect(before.submissions.join('\n')).toContain('["business", "goals", "budget", "timeline", "contact"]');
 
-      // The team's review: keep the foreign key of the kept column (the manual step has the keep line).
-      const fk = 'ALTER TABLE "public"."users" DROP CONSTRAINT IF EXISTS "users_email_capture_id_email_captures_id_fk";\n';
-      expect(written).toContain(fk);
-      writeFileSync(first.bridgeFile!, withManualStep(written.replace(fk, ''), seedFixture('003_wizard.manual.sql')));
+      writeFileSync(first.bridgeFile!, withManualStep(written, seedFixture('003_wizard.manual.sql')));
       const adopted = await adoptDatabase(scratch().client, { folder: folder.dir });
       expect({ outcome: adopted.outcome, remaining: adopted.remaining.map(line) }).toEqual({ outcome: 'bridged', remaining: [] });
       const names = readMigrationFolder(folder.dir).map((f) => f.name);

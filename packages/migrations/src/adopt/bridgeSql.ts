@@ -3,6 +3,7 @@ import type { SchemaDifference } from '../introspect/SchemaDifference.ts';
 import type { ColumnModel, ConstraintModel, PolicyModel, SchemaModel, TableModel } from '../introspect/SchemaModel.ts';
 import { freeIndexName } from './freeIndexName.ts';
 import { keepLine } from './keepMarkers.ts';
+import { onKeptColumns } from './onKeptColumns.ts';
 
 /** A file that converts a live database into what the migrations produce, and what it leaves alone. */
 export interface Bridge {
@@ -48,6 +49,8 @@ export function bridgeSql(
     setup: [], tables: [], renames: [], drops: [], columns: [], rows: [], constraints: [], foreignKeys: [], indexes: [], triggers: [], security: [], dropTables: [],
   };
   const schemas = new Set<string>();
+  // Extra columns the bridge keeps: their own foreign keys, unique constraints and indexes stay with them.
+  const keptColumns = new Set(allowDrop ? [] : differences.filter((d) => d.change === 'extra' && d.object === 'column').map((d) => `${d.table}.${d.name}`));
   const note = (text: string) => {
     review.push(text);
     return `-- review: ${text}`;
@@ -135,7 +138,8 @@ export function bridgeSql(
         break;
       }
       case 'extra constraint':
-        phases.drops.push(`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${quoteIdent(d.name)};`);
+        if (onKeptColumns(d, live, keptColumns)) kept.push(d);
+        else phases.drops.push(`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${quoteIdent(d.name)};`);
         break;
       case 'missing index':
         makeRoom(d.name, d.table!);
@@ -146,7 +150,8 @@ export function bridgeSql(
         phases.indexes.push(createIndex(d.name, t!.indexes[d.name]!.definition));
         break;
       case 'extra index':
-        phases.drops.push(`DROP INDEX IF EXISTS ${quoteIdent(t!.schema)}.${quoteIdent(d.name)};`);
+        if (onKeptColumns(d, live, keptColumns)) kept.push(d);
+        else phases.drops.push(`DROP INDEX IF EXISTS ${quoteIdent(t!.schema)}.${quoteIdent(d.name)};`);
         break;
       case 'missing trigger':
       case 'changed trigger':

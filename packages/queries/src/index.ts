@@ -129,11 +129,10 @@ export {
   getUserWithRecentSessions,
   deleteInactiveSessions,
   getUserSessionStats,
-  findUserByExternalId,
-  getUserByExternalId,
-  upsertUserByExternalId,
 } from './domain/users.ts';
-export type { JsonValue, ExternalIdentity } from './domain/users.ts';
+export type { JsonValue } from './domain/users.ts';
+export { findUserByExternalId, getUserByExternalId, upsertUserByExternalId } from './domain/externalIdentity.ts';
+export type { ExternalIdentity } from './domain/externalIdentity.ts';
 export { getConfig, setConfig, listConfigs, parseConfigValue, parseDuration } from './domain/configuration.ts';
 export type { ConfigValue } from './domain/configuration.ts';
 export { captureEmail, recordConvertkitSync, listPendingConvertkitSync, recordWizardStep } from './domain/marketing.ts';

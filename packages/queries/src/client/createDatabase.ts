@@ -11,7 +11,9 @@ import { PGLITE_PARSERS } from '../internal/pgliteParsers.ts';
 import { rowsOf } from '../driver/resultRows.ts';
 import { createQueryLogger } from '../logging/queryLogger.ts';
 import { guardedPglite } from '../transactions/guardedPglite.ts';
-import { pooledClient, slotPoolOf } from '../transactions/pooledClient.ts';
+import { slotPoolOf } from '../transactions/pooledClient.ts';
+import { checkUrl, chooseEngine } from './chooseEngine.ts';
+import { postgresClient } from './postgresClient.ts';
 import type { PoolStats } from '../transactions/slotPool.ts';
 import { ConfigurationError } from '../errors/errors.ts';
 import type { DatabaseTracer } from '../tracing/DatabaseTracer.ts';
@@ -19,7 +21,6 @@ import { followBindings } from '../binding/followBindings.ts';
 import { healthReason } from './healthReason.ts';
 import { lockDataDir } from './lockDataDir.ts';
 import { portableDateParameters } from './portableDateParameters.ts';
-import { DEFAULT_ACQUIRE_TIMEOUT_MS } from '../transactions/transactionContext.ts';
 
 /** Options of {@link createDatabase}. */
 export interface CreateDatabaseOptions<TSchema extends Record<string, unknown> = OrgSchema> {
@@ -103,27 +104,7 @@ export interface Database<TSchema extends Record<string, unknown> = OrgSchema> {
 export type OrgDatabase = Database<OrgSchema>;
 
 /** The options that configure the connection, whatever the schema. */
-type ClientOptions = Omit<CreateDatabaseOptions<Record<string, unknown>>, 'schema'>;
-
-function postgresClient(url: string, options: ClientOptions, replica: boolean): Sql {
-  const settings = {
-    max: options.pool?.max ?? 10,
-    idle_timeout: options.pool?.idleTimeoutSeconds ?? 20,
-    connect_timeout: options.pool?.connectTimeoutSeconds ?? 10,
-    max_lifetime: options.pool?.maxLifetimeSeconds ?? 60 * 30,
-    prepare: options.prepare ?? true,
-    ...(options.ssl !== undefined ? { ssl: options.ssl } : {}),
-    onnotice: () => {},
-    connection: {
-      application_name: options.applicationName ?? '@org/queries',
-      // PGlite's sessions run in UTC; pinned here too, timestamps print (`::text`, string-mode columns)
-      // and truncate (`date_trunc`, `::date`) alike whatever the server's or role's TimeZone setting.
-      TimeZone: 'UTC',
-      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
-    },
-  };
-  return pooledClient(url, settings, options.pool?.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS, { tracer: options.tracer, replica });
-}
+export type ClientOptions = Omit<CreateDatabaseOptions<Record<string, unknown>>, 'schema'>;
 
 /**
  * Creates the database client for a drizzle schema — yours, or @org's by default: postgres.js over a
@@ -170,26 +151,6 @@ export function createDatabase<TSchema extends Record<string, unknown>>(options:
   return finish('postgres', client, db, primary, async (timeout) => {
     await Promise.all([client, ...replicaClients].map((c) => c.end({ timeout })));
   });
-}
-
-/** Which engine the options ask for, checked before anything opens. */
-function chooseEngine(options: ClientOptions): { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | undefined } {
-  const embedded = options.pglite !== undefined || options.dataDir !== undefined;
-  if (Object.hasOwn(options, 'url')) {
-    if (embedded) throw new ConfigurationError('url and pglite/dataDir name two engines: pass one');
-    return { kind: 'postgres', url: checkUrl(options.url, 'url') };
-  }
-  const dataDir = (typeof options.pglite === 'object' ? options.pglite.dataDir : undefined) ?? options.dataDir;
-  return { kind: 'pglite', dataDir };
-}
-
-/** A server URL that is there and parses; the message never repeats it (it may hold a password). */
-function checkUrl(url: unknown, what: string): string {
-  if (typeof url !== 'string' || url.trim() === '') {
-    throw new ConfigurationError(`${what} is empty: set DATABASE_URL (or pass the URL), or ask for an embedded database with pglite: true`);
-  }
-  if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigurationError(`${what} must be a postgres:// or postgresql:// URL`);
-  return url;
 }
 
 function finish<TSchema extends Record<string, unknown>>(

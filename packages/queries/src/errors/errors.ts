@@ -1,3 +1,5 @@
+// The typed error classes as one family: callers import and catch them together, and each is a few
+// lines plus its JSDoc example, so the file is over 200 lines for that reason rather than one concept.
 import type { z } from 'zod';
 import { DataLayerError } from './DataLayerError.ts';
 

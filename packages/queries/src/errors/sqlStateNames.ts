@@ -1,3 +1,4 @@
+// Data, not logic: PostgreSQL's SQLSTATE table (over 200 lines because it is the whole table).
 /**
  * PostgreSQL's condition names by SQLSTATE (from PostgreSQL 15's `errcodes.txt`), so an error the
  * data layer does not map to its own class is described by code and name only: PostgreSQL's own

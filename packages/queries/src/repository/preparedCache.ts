@@ -1,4 +1,3 @@
-import type { PgTable } from 'drizzle-orm/pg-core';
 import { statementName } from '../driver/driverOf.ts';
 import type { RepositoryContext } from './context.ts';
 import type { scopeWith } from './relationalScope.ts';

@@ -41,7 +41,7 @@ describe.each(engines)('seed 003 (wizard app, drizzle-kit push) adoption on %s',
     return { folder, first, written: readFileSync(first.bridgeFile!, 'utf8') };
   }
 
-  it("reports the differences, keeps what holds data, and the bridge as written fails on jsonb -> text[] (42846) and is rolled back", async () => {
+  it("reports the differences, keeps what holds data, notes that jsonb -> text[] has no cast, and the bridge as written fails there (42846) and is rolled back", async () => {
     const { folder, first, written } = await teamDatabase();
     try {
       expect(first.outcome).toBe('bridge-written');
@@ -90,8 +90,10 @@ describe.each(engines)('seed 003 (wizard app, drizzle-kit push) adoption on %s',
       expect(written).not.toContain('DROP CONSTRAINT IF EXISTS "users_email_capture_id_email_captures_id_fk"');
       expect(written).toContain('ALTER TABLE "public"."users" DROP CONSTRAINT IF EXISTS "users_email_unique";');
       expect(written).toContain('DROP INDEX IF EXISTS "public"."idx_wizard_submissions_user_id";');
-      // Finding, pinned: nothing flags jsonb -> text[], which has no cast: the review list is empty.
-      expect(first.review).toEqual([]);
+      // jsonb -> text[] has no cast: the bridge says so where it is written (the manual step converts it).
+      expect(first.review).toEqual([
+        'public.wizard_submissions.completed_steps: PostgreSQL has no cast from jsonb to text[], so the statement above fails (42846) whatever the rows hold; convert the column yourself before it (a USING expression of your own)',
+      ]);
 
       // The bridge as written: PostgreSQL has no jsonb -> text[] cast. Rolled back whole, nothing recorded.
       const refused = await adoptDatabase(scratch().client, { folder: folder.dir }).catch((e: unknown) => e);

@@ -18,6 +18,7 @@ import { buildExpectedSchema } from './buildExpectedSchema.ts';
 import { defaultRowTables } from './defaultRows.ts';
 import { isKept, keptObjects } from './keepMarkers.ts';
 import { liveSchema, markData } from './liveSchema.ts';
+import { uncastableColumns } from './uncastableColumns.ts';
 
 /**
  * Brings a database built by another tool (Prisma Migrate, drizzle-kit push, hand-written SQL) under
@@ -85,7 +86,11 @@ export async function adoptDatabase(client: MigrationClient, options: AdoptOptio
           if (remaining.length > 0) return { ...base, outcome: 'differs', remaining, recorded: [], bridgeFile };
           return { ...base, outcome: 'bridged', recorded: files.map((f) => f.name), bridgeFile };
         }
-        const written = bridgeSql(differences, expected, live, { allowDrop: options.allowDrop ?? false, defaultRows: defaultRowTables(files) });
+        const written = bridgeSql(differences, expected, live, {
+          allowDrop: options.allowDrop ?? false,
+          defaultRows: defaultRowTables(files),
+          uncastable: await uncastableColumns(conn, differences),
+        });
         const bridgeFile = join(options.folder, `${nextPrefix(files)}_adopt_bridge.sql`);
         writeFileSync(bridgeFile, written.sql, { flag: 'wx' });
         return { ...base, outcome: 'bridge-written', recorded: [], bridgeFile, kept: written.kept, review: written.review };

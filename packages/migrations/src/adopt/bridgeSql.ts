@@ -40,7 +40,7 @@ export function bridgeSql(
   differences: readonly SchemaDifference[],
   expected: SchemaModel,
   live: SchemaModel,
-  options: { allowDrop?: boolean; defaultRows?: ReadonlySet<string> } = {},
+  options: { allowDrop?: boolean; defaultRows?: ReadonlySet<string>; uncastable?: ReadonlySet<string> } = {},
 ): Bridge {
   const allowDrop = options.allowDrop ?? false;
   const kept: SchemaDifference[] = [];
@@ -114,7 +114,7 @@ export function bridgeSql(
         }
         break;
       case 'changed column':
-        phases.columns.push(...alterColumn(table, d, t!.columns[d.name]!, note));
+        phases.columns.push(...alterColumn(table, d, t!.columns[d.name]!, note, options.uncastable?.has(`${d.table}.${d.name}`) ?? false));
         break;
       case 'renamed constraint':
         phases.renames.push(guard(`select 1 from pg_constraint where conrelid = to_regclass(${literal(table)}) and conname = ${literal(d.liveName!)}`,
@@ -283,7 +283,7 @@ function rowSecurity(table: string, t: TableModel): string[] {
   ].filter((s) => t.rowSecurity.enabled || t.rowSecurity.forced || s.includes('DISABLE'));
 }
 
-function alterColumn(table: string, d: SchemaDifference, c: ColumnModel, note: (text: string) => string): string[] {
+function alterColumn(table: string, d: SchemaDifference, c: ColumnModel, note: (text: string) => string, uncastable: boolean): string[] {
   const column = quoteIdent(d.name);
   const out: string[] = [];
   const changed = new Set(d.fields!.map((f) => f.field));
@@ -305,6 +305,10 @@ function alterColumn(table: string, d: SchemaDifference, c: ColumnModel, note: (
         `ALTER TABLE ${table} ALTER COLUMN ${column} DROP DEFAULT;\n    ALTER TABLE ${table} ALTER COLUMN ${column} TYPE ${c.type}${c.collation ? ` COLLATE ${quoteIdent(c.collation)}` : ''} USING ${column}::${c.type}; -- may rewrite the table`,
       ),
     );
+    if (uncastable) {
+      const from = d.fields!.find((f) => f.field === 'type')!.live;
+      out.push(note(`${d.table}.${d.name}: PostgreSQL has no cast from ${from} to ${c.type}, so the statement above fails (42846) whatever the rows hold; convert the column yourself before it (a USING expression of your own)`));
+    }
   }
   if (changed.has('identity')) {
     if (c.identity) {

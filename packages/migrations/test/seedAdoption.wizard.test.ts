@@ -2,6 +2,7 @@
 // schema its guide describes, filled with realistic rows and #13's edge cases, is adopted onto @org's
 // migrations; every row is accounted for, the bridged database is drift-free, and the team's documented
 // operations run against @org's tables. A database already at @org's schema adopts with nothing to bridge.
+// Over 200 lines on purpose: one team's whole story (fixtures, row projections, its operations) in one file.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { engines } from '../../../tooling/testEngines.ts';

@@ -6,8 +6,19 @@ import type { ByIdConfig, ManyConfig, Related } from './relationalTypes.ts';
 import type { SortKey } from './sorting.ts';
 import type { ColumnKey, ScopeOptions } from './types.ts';
 
-/** A primary-key value as callers give it (a key read from a request is a string). */
-type Id<TTable extends PgTable> = TTable['$inferSelect'][keyof TTable['$inferSelect']] | string;
+/** The property name of a table's single primary-key column (never when it has none marked). */
+type PrimaryKeyOf<TTable extends PgTable> = {
+  [K in keyof TTable['_']['columns']]: TTable['_']['columns'][K]['_']['isPrimaryKey'] extends true ? K : never;
+}[keyof TTable['_']['columns']];
+
+/**
+ * A primary-key value: the key column's type (a uuid is a string, a serial a number; a key read from a
+ * request must be converted, as a string never equals an integer key). Tables without a column marked
+ * `.primaryKey()` (a composite key) take any of their columns' values.
+ */
+export type Id<TTable extends PgTable> = [PrimaryKeyOf<TTable>] extends [never]
+  ? TTable['$inferSelect'][keyof TTable['$inferSelect']]
+  : NonNullable<TTable['$inferSelect'][PrimaryKeyOf<TTable> & keyof TTable['$inferSelect']]>;
 
 /**
  * A typed repository over one drizzle table (see {@link createRepository}): reads with typed filters,

@@ -52,7 +52,10 @@ afterAll(() => {
 
 it('type-checks ESM and CJS consumers under strict settings', () => {
   run(join(project, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], project);
-  expect(readdirSync(join(project, 'dist')).sort()).toEqual(['cjs.cjs', 'esm.mjs', 'fixture.test.js']);
+  expect(readdirSync(join(project, 'dist')).sort()).toEqual(['cjs.cjs', 'esm.mjs', 'fixture.test.js', 'shop', 'shop.test.js']);
+  // The app's type tests (src/shop/types.test-d.ts) are part of this compile: a wrong inferred type, or an
+  // `@ts-expect-error` line that compiles, fails it.
+  expect(readdirSync(join(project, 'dist/shop'))).toContain('types.test-d.js');
 });
 
 it('runs the ESM consumer: migrate, repository, typed error, rolled-back fixture', () => {
@@ -71,4 +74,12 @@ it('runs the CJS consumer through require', () => {
 it('runs a vitest suite on the published fixtures', () => {
   const out = run(join(project, 'node_modules/.bin/vitest'), ['run', 'src/fixture.test.ts'], project);
   expect(out).toMatch(/2 passed/);
+});
+
+it('runs the app on its own schema: own factories, its module-level client on the test transaction, the generic repository API', () => {
+  // app/src/shop: its tables (column helpers of @org/schema), migrations (app/migrations), client, repositories and functions.
+  const out = run(join(project, 'node_modules/.bin/vitest'), ['run', 'src/shop.test.ts'], project).replace(/\x1b\[[0-9;]*m/g, '');
+  // One test needs a server (TEST_DATABASE_URL) and is skipped without it.
+  expect(out).toMatch(process.env.TEST_DATABASE_URL ? /Tests\s+17 passed/ : /Tests\s+16 passed \| 1 skipped/);
+  expect(out).not.toMatch(/failed/);
 });

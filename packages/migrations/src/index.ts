@@ -55,6 +55,13 @@ export {
   MigrationAdoptError,
 } from './errors.ts';
 export type { MigrationErrorCode } from './errors.ts';
+// Engine parity: the settings that make PGlite and postgres.js read and bind values alike, shared by
+// @org/queries' createDatabase and @org/testing's fixtures (which cannot import @org/queries).
+export { PGLITE_PARSERS } from './engineParity/pgliteParsers.ts';
+export { nullSafeArrayParsers } from './engineParity/nullSafeArrayParsers.ts';
+export { parsePgArray } from './engineParity/parsePgArray.ts';
+export { portableDateParameters } from './engineParity/portableDateParameters.ts';
+export { PARITY_SESSION_PARAMETERS } from './engineParity/sessionParameters.ts';
 export { lockPgliteDataDir } from './pglite/lockPgliteDataDir.ts';
 export type { PgliteDataDirLock } from './pglite/lockPgliteDataDir.ts';
 export { PgliteDataDirLockedError } from './pglite/PgliteDataDirLockedError.ts';

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_PARSERS, portableDateParameters } from '@org/migrations';
 import { schema as orgSchema, type OrgSchema } from '@org/schema';
 import { sql, type Logger } from 'drizzle-orm';
 import { withReplicas, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -7,7 +8,6 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
 import type { Sql } from 'postgres';
 import { mapDatabaseError } from '../errors/mapDatabaseError.ts';
-import { PGLITE_PARSERS } from '../internal/pgliteParsers.ts';
 import { rowsOf } from '../driver/resultRows.ts';
 import { createQueryLogger } from '../logging/queryLogger.ts';
 import { guardedPglite } from '../transactions/guardedPglite.ts';
@@ -20,7 +20,6 @@ import type { DatabaseTracer } from '../tracing/DatabaseTracer.ts';
 import { followBindings } from '../binding/followBindings.ts';
 import { healthReason } from './healthReason.ts';
 import { lockDataDir } from './lockDataDir.ts';
-import { portableDateParameters } from './portableDateParameters.ts';
 
 /** Options of {@link createDatabase}. */
 export interface CreateDatabaseOptions<TSchema extends Record<string, unknown> = OrgSchema> {

@@ -1,3 +1,4 @@
+import { PARITY_SESSION_PARAMETERS } from '@org/migrations';
 import type { Sql } from 'postgres';
 import { pooledClient } from '../transactions/pooledClient.ts';
 import { DEFAULT_ACQUIRE_TIMEOUT_MS } from '../transactions/transactionContext.ts';
@@ -21,9 +22,8 @@ export function postgresClient(url: string, options: ClientOptions, replica: boo
     onnotice: () => {},
     connection: {
       application_name: options.applicationName ?? '@org/queries',
-      // PGlite's sessions run in UTC; pinned here too, timestamps print (`::text`, string-mode columns)
-      // and truncate (`date_trunc`, `::date`) alike whatever the server's or role's TimeZone setting.
-      TimeZone: 'UTC',
+      // TimeZone UTC, as PGlite's sessions and @org/testing's fixtures run (see PARITY_SESSION_PARAMETERS).
+      ...PARITY_SESSION_PARAMETERS,
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
   };

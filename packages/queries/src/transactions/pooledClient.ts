@@ -1,7 +1,7 @@
+import { nullSafeArrayParsers } from '@org/migrations';
 import postgres, { type Options, type Sql } from 'postgres';
 import { TransactionScopeError } from '../errors/errors.ts';
 import { recordStatementError } from '../errors/statementErrors.ts';
-import { nullSafeArrayParsers } from '../internal/nullSafeArrayParsers.ts';
 import { SESSION_ENDED } from './connectionLink.ts';
 import { isInsideTransaction } from './transactionContext.ts';
 import { SlotPool, type Slot } from './slotPool.ts';

@@ -15,7 +15,8 @@ const BOX_ARRAY = 1020;
  * writing a new key of `options.parsers` (the object its connections already hold). A proxy set as that
  * object's prototype sees those writes and stores {@link parsePgArray} over the element's parser
  * instead. Call on a client before its first query; parsers already present (drizzle's pass-through
- * ones for date and numeric arrays, which drizzle parses itself) are left alone.
+ * ones for date and numeric arrays, which drizzle parses itself) are left alone. Shared by `@org/queries`'
+ * createDatabase and `@org/testing`'s fixtures, so tests read what production reads.
  *
  * @example
  * const sql = postgres(url);

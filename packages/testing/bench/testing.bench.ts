@@ -4,6 +4,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { orgMigrationsFolder } from '@org/migrations';
 import { orgTables, schema, users } from '@org/schema';
 import { getTableName } from 'drizzle-orm';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { median, printTable, sample, writeResults } from '../../../tooling/bench.ts';
 import { holdTransaction, openTestDatabase, pgliteTemplate } from '../src/index.ts';
 
@@ -21,7 +23,7 @@ const raw = await sample(async () => {
   await pg.exec('rollback');
 }, 500);
 
-// 2. The fixture's isolation: a savepoint inside the file-level transaction, through drizzle.
+// 2. The fixture's isolation: a raw savepoint inside the file-level transaction (holdSavepoint).
 let fixture: number[] = [];
 await holdTransaction(base.db, async (fileDb) => {
   fixture = await sample(
@@ -64,14 +66,21 @@ const ready = await sample(async () => {
   await db.close();
 }, 5, 1);
 
-// Memory over 1,000 tests on one instance.
-const rssBefore = process.memoryUsage().rss;
+// Memory over 1,000 tests of one file on one instance, after 50 warm-up tests (first-use allocations)
+// and a full garbage collection at both ends, so what remains is what the tests keep.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+const oneTest = (fileDb: typeof base.db, i: number) =>
+  holdTransaction(fileDb, async (db) => {
+    await db.insert(users).values({ email: `m${i}@example.test` });
+  });
+let rssBefore = 0;
 await holdTransaction(base.db, async (fileDb) => {
-  for (let i = 0; i < 1_000; i++) {
-    await holdTransaction(fileDb, async (db) => {
-      await db.insert(users).values({ email: `m${i}@example.test` });
-    });
-  }
+  for (let i = 0; i < 50; i++) await oneTest(fileDb, i);
+  collect();
+  rssBefore = process.memoryUsage().rss;
+  for (let i = 50; i < 1_050; i++) await oneTest(fileDb, i);
+  collect();
 });
 const rssGrowthMb = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
 await base.close();
@@ -90,11 +99,12 @@ const coldRows = [
 ];
 const targets = {
   isolationOverheadMs: median(fixture) - rawMs,
-  isolationWithin1ms: median(fixture) - rawMs <= 1,
+  // Issue #14: per-test isolation within raw BEGIN/ROLLBACK + 0.3 ms.
+  isolationWithin0_3ms: median(fixture) - rawMs <= 0.3,
   coldStartRatio: median(ready) / median(bare),
   coldStartWithin1_5x: median(ready) / median(bare) <= 1.5,
   rssGrowthMbOver1000Tests: rssGrowthMb,
-  memoryFlat: rssGrowthMb < 50,
+  memoryFlat: rssGrowthMb < 5,
 };
 writeResults(new URL('./results/testing.json', import.meta.url).pathname, {
   machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
@@ -102,6 +112,6 @@ writeResults(new URL('./results/testing.json', import.meta.url).pathname, {
   targets,
 });
 printTable([...rows, ...coldRows].map((r) => ({ name: r.name, 'median ms': r.medianMs, 'ratio': r.ratioToRaw })));
-console.log(`\nisolation overhead ${targets.isolationOverheadMs.toFixed(3)} ms (target ≤ 1 ms): ${targets.isolationWithin1ms ? 'met' : 'MISSED'}`);
+console.log(`\nisolation overhead ${targets.isolationOverheadMs.toFixed(3)} ms (target ≤ 0.3 ms): ${targets.isolationWithin0_3ms ? 'met' : 'MISSED'}`);
 console.log(`cold start ${targets.coldStartRatio.toFixed(2)}× bare (target ≤ 1.5×): ${targets.coldStartWithin1_5x ? 'met' : 'MISSED'}`);
-console.log(`RSS growth over 1,000 tests ${rssGrowthMb.toFixed(1)} MB (target: flat, < 50 MB): ${targets.memoryFlat ? 'met' : 'MISSED'}`);
+console.log(`RSS growth over 1,000 tests ${rssGrowthMb.toFixed(1)} MB (target: flat, < 5 MB): ${targets.memoryFlat ? 'met' : 'MISSED'}`);

@@ -9,6 +9,8 @@ export { BRIDGE_MARKER } from './adopt/bridgeSql.ts';
 export { KEEP_MARKER } from './adopt/keepMarkers.ts';
 export { checkDrift } from './drift/checkDrift.ts';
 export type { DriftOptions, DriftReport } from './drift/checkDrift.ts';
+export { checkSchemaDrift } from './drift/schemaDrift.ts';
+export type { SchemaDriftOptions, SchemaDriftReport } from './drift/schemaDrift.ts';
 export { introspectDatabase } from './introspect/introspectSchema.ts';
 export type { IntrospectOptions } from './introspect/introspectSchema.ts';
 export { compareSchemas } from './introspect/compareSchemas.ts';

@@ -13,6 +13,7 @@ import { rowsOfSet } from '../journal/rowsOfSet.ts';
 import type { MigrationSourceOptions } from '../run/MigrateOptions.ts';
 import { resolveSource } from '../run/resolveSource.ts';
 import { singleFlight } from '../run/singleFlight.ts';
+import { checkSchemaDrift, type SchemaDriftReport } from './schemaDrift.ts';
 
 /** Options of {@link checkDrift}. */
 export interface DriftOptions extends MigrationSourceOptions {
@@ -20,13 +21,26 @@ export interface DriftOptions extends MigrationSourceOptions {
   scratch?: MigrationClient;
   /** Tables (`schema.table`) another migrations set or tool owns, not to report. */
   ignoreTables?: readonly string[];
+  /**
+   * The drizzle schema the folder's migrations are generated from (a module's exports): when given,
+   * the report also says whether `drizzle-kit generate` would write a migration (see checkSchemaDrift;
+   * drizzle-kit is loaded only then). The folder needs drizzle-kit's `meta` snapshots.
+   */
+  schema?: Record<string, unknown>;
+  /** drizzle-kit's `casing`, when the project's drizzle config sets one. */
+  casing?: 'camelCase' | 'snake_case';
 }
 
 /** What {@link checkDrift} found. */
 export interface DriftReport {
   set: string;
-  /** True when the live schema differs from what the applied migrations produce. */
+  /**
+   * True when the live schema differs from what the applied migrations produce, or (with `schema`)
+   * when the drizzle schema and the committed migrations disagree.
+   */
   drifted: boolean;
+  /** With `schema`: what `drizzle-kit generate` would write now (nothing when they agree). */
+  schemaDrift?: SchemaDriftReport;
   /** Each difference; objects an applied migration keeps (`-- org-migrate:keep`) are left out. */
   differences: SchemaDifference[];
   /** The migrations the expected schema was built from, in the order they were applied. */
@@ -37,7 +51,8 @@ export interface DriftReport {
  * Compares the live schema with the one the journal says was applied: the applied migrations are run
  * on a scratch database and both are read from pg_catalog the same way. Catches a manual `alter table`,
  * an index dropped by hand, a migration edited after it ran. Column order and equivalent spellings of
- * the same default are not differences. Read-only on the live database.
+ * the same default are not differences. Read-only on the live database. With `schema`, it also fails
+ * when the drizzle schema has changes no committed migration holds (`schemaDrift`).
  *
  * @example
  * const drift = await checkDrift(sql, { folder: './drizzle' });
@@ -72,5 +87,14 @@ export async function checkDrift(client: MigrationClient, options: DriftOptions)
   const differences = compareSchemas(expected, live).filter(
     (d) => !isKept(d, kept) && !ignored.has(d.object === 'table' ? d.name : d.table ?? ''),
   );
-  return { set, drifted: differences.length > 0, differences, applied: applied.map((f) => f.name) };
+  const schemaDrift = options.schema
+    ? await checkSchemaDrift({ schema: options.schema, folder: options.folder, ...(options.casing ? { casing: options.casing } : {}) })
+    : undefined;
+  return {
+    set,
+    drifted: differences.length > 0 || (schemaDrift?.drifted ?? false),
+    differences,
+    applied: applied.map((f) => f.name),
+    ...(schemaDrift ? { schemaDrift } : {}),
+  };
 }

@@ -7,9 +7,9 @@ import type { SortKey } from './sorting.ts';
 import type { ColumnKey, ScopeOptions } from './types.ts';
 
 /** The property name of a table's single primary-key column (never when it has none marked). */
-type PrimaryKeyOf<TTable extends PgTable> = {
-  [K in keyof TTable['_']['columns']]: TTable['_']['columns'][K]['_']['isPrimaryKey'] extends true ? K : never;
-}[keyof TTable['_']['columns']];
+export type PrimaryKeyOf<TTable extends PgTable> = {
+  [K in ColumnKey<TTable>]: TTable['_']['columns'][K]['_']['isPrimaryKey'] extends true ? K : never;
+}[ColumnKey<TTable>];
 
 /**
  * A primary-key value: the key column's type (a uuid is a string, a serial a number; a key read from a
@@ -24,13 +24,14 @@ export type Id<TTable extends PgTable> = [PrimaryKeyOf<TTable>] extends [never]
  * A typed repository over one drizzle table (see {@link createRepository}): reads with typed filters,
  * allow-listed sorting, keyset and offset pagination, soft delete as the default scope (relational
  * reads included), validated writes, upserts and bulk inserts. Every database error surfaces as a
- * typed data-layer error.
+ * typed data-layer error. `TSort` names the columns `orderBy`/`sort` accept: the `sortable` columns
+ * and the primary key for repositories made by `createRepository` (any column when written out without it).
  *
  * @example
  * const leadsRepo: Repository<OrgDb, typeof leads> = createRepository(db, leads);
  * await transaction(db, async (tx) => leadsRepo.in(tx).create(newLead));
  */
-export interface Repository<TDb extends AnyDb, TTable extends PgTable> {
+export interface Repository<TDb extends AnyDb, TTable extends PgTable, TSort extends ColumnKey<TTable> = ColumnKey<TTable>> {
   /** The drizzle table this repository reads and writes. */
   readonly table: TTable;
 
@@ -39,7 +40,7 @@ export interface Repository<TDb extends AnyDb, TTable extends PgTable> {
    * options, checks and prepared-statement caches are shared, nothing is rebuilt. Bound repositories
    * are kept per `tx`, so calling it on every use is cheap.
    */
-  in(tx: TDb): Repository<TDb, TTable>;
+  in(tx: TDb): Repository<TDb, TTable, TSort>;
 
   /** The row with this primary key, or undefined (also when soft-deleted, unless asked). */
   findById(id: Id<TTable>, opts?: ScopeOptions): Promise<TTable['$inferSelect'] | undefined>;
@@ -51,13 +52,13 @@ export interface Repository<TDb extends AnyDb, TTable extends PgTable> {
   findOneBy<K extends ColumnKey<TTable>>(column: K, value: TTable['$inferSelect'][K], opts?: ScopeOptions): Promise<TTable['$inferSelect'] | undefined>;
 
   /** The first row matching a filter, in the given order. */
-  findOne(opts?: ReadOptions<TTable> & { orderBy?: readonly SortKey<ColumnKey<TTable>>[] }): Promise<TTable['$inferSelect'] | undefined>;
+  findOne(opts?: ReadOptions<TTable> & { orderBy?: readonly SortKey<TSort>[] }): Promise<TTable['$inferSelect'] | undefined>;
 
   /**
    * Rows matching a filter, allow-listed order, bounded limit and offset. Without a limit, more than
    * `maxRows` matches is a {@link TooManyRowsError}, never a silent cut.
    */
-  findMany(opts?: FindManyOptions<TTable>): Promise<TTable['$inferSelect'][]>;
+  findMany(opts?: FindManyOptions<TTable, TSort>): Promise<TTable['$inferSelect'][]>;
 
   /** Rows matching a filter. */
   count(opts?: ReadOptions<TTable>): Promise<number>;
@@ -132,8 +133,8 @@ export interface Repository<TDb extends AnyDb, TTable extends PgTable> {
    * cost flat with depth. Cursors are opaque and signed; a tampered or foreign cursor is an
    * {@link InvalidCursorError}.
    */
-  paginate(opts?: PaginateOptions<TTable>): Promise<KeysetPage<TTable['$inferSelect']>>;
+  paginate(opts?: PaginateOptions<TTable, TSort>): Promise<KeysetPage<TTable['$inferSelect']>>;
 
   /** Offset pagination with the total count, for UIs that show page numbers. */
-  page(opts?: PageOptions<TTable>): Promise<OffsetPage<TTable['$inferSelect']>>;
+  page(opts?: PageOptions<TTable, TSort>): Promise<OffsetPage<TTable['$inferSelect']>>;
 }

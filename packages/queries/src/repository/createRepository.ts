@@ -8,8 +8,9 @@ import type { RepositoryOptions } from './options.ts';
 import { pages } from './pages.ts';
 import { reads } from './reads.ts';
 import { relationalReads } from './relationalReads.ts';
-import type { Repository } from './Repository.ts';
+import type { PrimaryKeyOf, Repository } from './Repository.ts';
 import { softDelete } from './softDelete.ts';
+import type { ColumnKey } from './types.ts';
 import { writes } from './writes.ts';
 
 /**
@@ -21,16 +22,21 @@ import { writes } from './writes.ts';
  * @example
  * const leadsRepo = createRepository(db, leads, { schemas: leadSchemas, sortable: ['createdAt', 'debtAmount'] });
  * const lead = await leadsRepo.getById(id);               // NotFoundError if missing or soft-deleted
- * const page = await leadsRepo.paginate({ sort: [['createdAt', 'desc']], limit: 50 });
+ * const page = await leadsRepo.paginate({ sort: [['createdAt', 'desc']], limit: 50 }); // only sortable names compile
  * await transaction(db, async (tx) => leadsRepo.in(tx).softDelete(lead.id));
  */
-export function createRepository<TDb extends AnyDb, TTable extends PgTable>(
+export function createRepository<TDb extends AnyDb, TTable extends PgTable, TSortable extends ColumnKey<TTable> = never>(
   db: TDb,
   table: TTable,
-  options: RepositoryOptions<TTable> = {},
-): Repository<TDb, TTable> {
+  options: RepositoryOptions<TTable, TSortable> = {},
+): Repository<TDb, TTable, TSortable | PrimaryKeyOf<TTable>> {
   // Over a createDatabase client, every call follows a bindDatabase binding (a test's transaction).
-  return followingRepository(bound<TDb, TTable>(repositoryShape(table, options as RepositoryOptions<PgTable>), db), db);
+  // The sort names narrow the types only; the run-time allow-list is the same `sortable` option.
+  return followingRepository(bound<TDb, TTable>(repositoryShape(table, options as unknown as RepositoryOptions<PgTable>), db), db) as Repository<
+    TDb,
+    TTable,
+    TSortable | PrimaryKeyOf<TTable>
+  >;
 }
 
 /** The repository of a shape on one db: the capabilities composed over one context. */

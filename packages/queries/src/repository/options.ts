@@ -11,11 +11,14 @@ import type { ColumnKey, ScopeOptions } from './types.ts';
  * @example
  * createRepository(db, leads, { schemas: leadSchemas, sortable: ['createdAt'], maxRows: 500 });
  */
-export interface RepositoryOptions<TTable extends PgTable> {
+export interface RepositoryOptions<TTable extends PgTable, TSortable extends ColumnKey<TTable> = ColumnKey<TTable>> {
   /** zod schemas inputs are validated with before any SQL runs (e.g. `leadSchemas`). */
   schemas?: { insert?: z.ZodType; update?: z.ZodType };
-  /** Columns a caller may sort and page by (NOT NULL columns; the primary key is always added last). */
-  sortable?: readonly ColumnKey<TTable>[];
+  /**
+   * Columns a caller may sort and page by (NOT NULL columns; the primary key is always added last).
+   * `createRepository` carries them into the types: `orderBy`/`sort` offer these and the primary key only.
+   */
+  sortable?: readonly TSortable[];
   /** Sort when none is requested. Default: primary key ascending. */
   defaultSort?: readonly SortKey<ColumnKey<TTable>>[];
   /** Key for signing keyset cursors; `ORG_CURSOR_SECRET` or a per-process key by default. */
@@ -100,11 +103,11 @@ export interface UpsertOptions<TTable extends PgTable> {
   set?: 'all' | readonly ColumnKey<TTable>[];
 }
 
-/** `findMany`'s options: a filter, an allow-listed order, a bounded limit and an offset. */
-export type FindManyOptions<TTable extends PgTable> = ReadOptions<TTable> & { orderBy?: readonly SortKey<ColumnKey<TTable>>[]; limit?: number; offset?: number };
+/** `findMany`'s options: a filter, an allow-listed order (`TSort`: the sortable names), a bounded limit and an offset. */
+export type FindManyOptions<TTable extends PgTable, TSort extends string = ColumnKey<TTable>> = ReadOptions<TTable> & { orderBy?: readonly SortKey<TSort>[]; limit?: number; offset?: number };
 
 /** `paginate`'s options: a filter, an allow-listed sort, a page size and one edge cursor. */
-export type PaginateOptions<TTable extends PgTable> = ReadOptions<TTable> & { sort?: readonly SortKey<ColumnKey<TTable>>[]; limit?: number; after?: string; before?: string };
+export type PaginateOptions<TTable extends PgTable, TSort extends string = ColumnKey<TTable>> = ReadOptions<TTable> & { sort?: readonly SortKey<TSort>[]; limit?: number; after?: string; before?: string };
 
 /** `page`'s options: a filter, an allow-listed order, a page number and size. */
-export type PageOptions<TTable extends PgTable> = ReadOptions<TTable> & { orderBy?: readonly SortKey<ColumnKey<TTable>>[]; page?: number; pageSize?: number };
+export type PageOptions<TTable extends PgTable, TSort extends string = ColumnKey<TTable>> = ReadOptions<TTable> & { orderBy?: readonly SortKey<TSort>[]; page?: number; pageSize?: number };

@@ -68,7 +68,7 @@ describe.each(engines)('where org-migrate finds its folder and journal, on %s', 
   }, 60_000);
 
   it.each([
-    [{ dri: './db/drizzle' }, 'org-migrate.config.json: unknown key "dri" (known: dir, journal, set)'],
+    [{ dri: './db/drizzle' }, 'org-migrate.config.json: unknown key "dri" (known: dir, journal, set, schema)'],
     [{ dir: 7 }, 'org-migrate.config.json: "dir" must be a non-empty string'],
     [{ dir: './db/drizzle', journal: 'public.x; drop table y' }, 'the journal is schema.table or table'],
   ])('a malformed config %j is a usage error naming the file', async (config, message) => {

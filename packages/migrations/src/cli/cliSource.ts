@@ -9,6 +9,8 @@ export interface CliSource {
   folder: string;
   journal: JournalTable;
   set: string | undefined;
+  /** The drizzle schema module's path (--schema or the config's `schema`), when one is configured. */
+  schema?: string;
 }
 
 /** Folder, journal and set from the flags, else the config, else a usage error that says what to do. */
@@ -23,6 +25,7 @@ export function cliSource(args: CliArgs): CliSource {
   }
   const journalName = args.journal ?? config?.journal;
   const journal = journalName ? parseJournalName(journalName, args.journal ? '--journal' : config!.source) : DEFAULT_JOURNAL;
-  return { folder: dir, journal, set: args.set ?? config?.set };
+  const schema = args.schema ? resolve(args.schema) : config?.schema;
+  return { folder: dir, journal, set: args.set ?? config?.set, ...(schema ? { schema } : {}) };
 }
 

@@ -10,11 +10,13 @@ export interface CliConfig {
   journal?: string;
   /** The set name the folder's migrations are journaled under. */
   set?: string;
+  /** The drizzle schema module (`check` compares it with the folder's snapshots), resolved like `dir`. */
+  schema?: string;
   /** Which file it came from, for messages. */
   source: string;
 }
 
-const KEYS = new Set(['dir', 'journal', 'set']);
+const KEYS = new Set(['dir', 'journal', 'set', 'schema']);
 
 /**
  * Reads the CLI's configuration from the working directory: `org-migrate.config.json`, else the
@@ -50,11 +52,12 @@ function validate(value: unknown, source: string, cwd: string): CliConfig {
   }
   const config: CliConfig = { source };
   for (const [key, v] of Object.entries(value)) {
-    if (!KEYS.has(key)) throw new CliUsageError(`${source}: unknown key "${key}" (known: dir, journal, set)`);
+    if (!KEYS.has(key)) throw new CliUsageError(`${source}: unknown key "${key}" (known: dir, journal, set, schema)`);
     if (typeof v !== 'string' || v.length === 0) throw new CliUsageError(`${source}: "${key}" must be a non-empty string`);
   }
-  const { dir, journal, set } = value as Record<string, string | undefined>;
+  const { dir, journal, set, schema } = value as Record<string, string | undefined>;
   if (dir) config.dir = resolve(cwd, dir);
+  if (schema) config.schema = resolve(cwd, schema);
   if (journal) config.journal = journal;
   if (set) config.set = set;
   return config;

@@ -31,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'create' && !name) return usage('create needs a name: org-migrate create add_lead_score');
   if (command !== 'create' && name) return usage(`${command} takes no argument, got: ${name}`);
   if (args.drift && command !== 'check') return usage('--drift goes with check: org-migrate check --drift');
+  if (args.schema && command !== 'check') return usage('--schema goes with check: org-migrate check --schema ./src/schema.ts');
   if (args.allowDrop && command !== 'adopt') return usage('--allow-drop goes with adopt: org-migrate adopt --allow-drop');
   let source;
   try {
@@ -67,6 +68,9 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'up') return await runUp(client, source, args);
     if (command === 'adopt') return await runAdopt(client, source, args, argv);
     return await runStatus(client, source, command as 'status' | 'check' | 'lint', argv, args);
+  } catch (error) {
+    if (error instanceof CliUsageError) return usage(error.message);
+    throw error;
   } finally {
     await close();
   }

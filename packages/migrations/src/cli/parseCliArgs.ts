@@ -26,6 +26,8 @@ export interface CliArgs {
   allowDrop: boolean;
   /** adopt, check --drift: an empty database to build the expected schema on (default: in-process PGlite). */
   scratchUrl: string | undefined;
+  /** check: the drizzle schema module the folder is generated from, compared with its meta snapshots. */
+  schema: string | undefined;
 }
 
 /** Parses argv strictly: unknown flags, missing values and non-numeric milliseconds are usage errors. */
@@ -52,6 +54,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         drift: { type: 'boolean', default: false },
         'allow-drop': { type: 'boolean', default: false },
         'scratch-url': { type: 'string' },
+        schema: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -80,6 +83,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     drift: values.drift,
     allowDrop: values['allow-drop'],
     scratchUrl: values['scratch-url'],
+    schema: values.schema,
   };
 }
 

@@ -10,6 +10,7 @@ import { formatLintFindings } from './formatLintFindings.ts';
 import { formatStatusTable } from './formatStatusTable.ts';
 import { noteOtherSets } from './noteOtherSets.ts';
 import type { CliArgs } from './parseCliArgs.ts';
+import { reportSchemaDrift } from './reportSchemaDrift.ts';
 import { withScratch } from './withScratch.ts';
 
 const UNAPPLIED = new Set(['pending', 'out-of-order', 'interrupted']);
@@ -17,11 +18,12 @@ const UNAPPLIED = new Set(['pending', 'out-of-order', 'interrupted']);
 /**
  * `org-migrate status`, `check` and `lint` against a database: the status table, and lint over the
  * migrations that have not run. `check` fails (1) when anything is not applied or lint flags something,
- * and with `--drift` when the live schema differs from what the applied migrations produce.
+ * with `--drift` when the live schema differs from what the applied migrations produce, and with a
+ * schema configured when drizzle-kit would generate a migration from it.
  */
 export async function runStatus(
   client: MigrationClient,
-  { folder, journal, set }: CliSource,
+  { folder, journal, set, schema }: CliSource,
   command: 'status' | 'check' | 'lint',
   argv: readonly string[],
   args?: Pick<CliArgs, 'drift' | 'scratchUrl'>,
@@ -43,12 +45,13 @@ export async function runStatus(
   if (findings.length) console.error(`\nlint:\n${formatLintFindings(findings)}\n`);
   if (!status.upToDate) console.error(checkAdvice(status.counts, argv));
   let drifted = false;
+  if (schema) drifted = await reportSchemaDrift(schema, folder);
   if (args?.drift) {
     const drift = await withScratch(args.scratchUrl, (scratch) =>
       checkDrift(client, { folder, journal, ...(set ? { set } : {}), ...(scratch ? { scratch } : {}) }),
     );
-    drifted = drift.drifted;
-    if (drifted) {
+    drifted ||= drift.drifted;
+    if (drift.drifted) {
       console.error(
         `
 drift: the database differs from what the ${drift.applied.length} applied migration(s) produce:

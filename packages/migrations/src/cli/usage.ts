@@ -6,7 +6,8 @@ Commands:
   status             show every migration's state
   check              exit 1 when anything is pending, changed, out of order, missing or interrupted,
                      or when lint flags an unapplied migration; --drift: also when the live
-                     schema differs from what the applied migrations produce
+                     schema differs from what the applied migrations produce; with a schema
+                     configured, also when drizzle-kit generate would write a migration
   lint               flag destructive or long-locking DDL in unapplied migrations, with the safe
                      alternative (without a database: each file, as if the ones before it ran);
                      opt a statement out with
@@ -33,13 +34,15 @@ Options:
                          (default: kept, and listed)
   --scratch-url URL      adopt, check --drift: an empty database to build the expected schema on
                          (default: PGlite in process)
+  --schema FILE          check: the drizzle schema module the folder is generated from (JavaScript,
+                         or TypeScript when run through tsx); needs drizzle-kit installed
   --config FILE          drizzle-kit config, for create
   --custom               create: an empty SQL file instead of a generated one
   --no-transaction       create: an empty file that runs outside a transaction
   -h, --help             show this text
 
 Configuration: flags win over org-migrate.config.json in the working directory, which wins over an
-"org-migrate" field in package.json: { "dir": "./drizzle", "journal": "public.app_migrations", "set": "app" }.
+"org-migrate" field in package.json: { "dir": "./drizzle", "journal": "public.app_migrations", "set": "app", "schema": "./dist/schema.js" }.
 Without a folder from one of them, org-migrate refuses to run. @org/schema's own migrations:
   --dir node_modules/@org/migrations/migrations
 

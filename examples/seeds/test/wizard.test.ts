@@ -163,7 +163,7 @@ describe('wizard schema management', () => {
       const { migrations, schema } = await schemaStatus(database);
       expect(migrations).toMatchObject({ upToDate: true, counts: { applied: files.length } });
       expect(schema.tables['public.email_captures']?.constraints['email_captures_email_key']).toMatchObject({ type: 'unique', definition: 'UNIQUE (email)' });
-      expect(Object.keys(schema.tables['public.wizard_submissions']?.indexes ?? {}).sort()).toEqual(['idx_wizard_submissions_completed', 'idx_wizard_submissions_session']);
+      expect(Object.keys(schema.tables['public.wizard_submissions']?.indexes ?? {}).sort()).toEqual(['idx_wizard_submissions_completed', 'idx_wizard_submissions_session', 'wizard_submissions_created_at_id_keyset_idx']);
       expect(schema.tables['public.analytics_events']?.constraints).toSatisfy((c: Record<string, { type: string }>) =>
         Object.values(c).filter((x) => x.type === 'foreign key').length === 2,
       );

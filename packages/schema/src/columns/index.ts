@@ -8,3 +8,4 @@ export { parentReference, optionalReference } from './reference.ts';
 export type { OwnerReferenceOptions } from './ownerReference.ts';
 export { enumColumn, enumCheck } from './enumColumn.ts';
 export { tsvector } from './tsvector.ts';
+export { keysetIndex } from './keysetIndex.ts';

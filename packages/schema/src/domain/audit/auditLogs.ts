@@ -1,4 +1,5 @@
 import { index, jsonb, pgTable, text, varchar } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { enumCheck, enumColumn } from '../../columns/enumColumn.ts';
 import { primaryId } from '../../columns/primaryId.ts';
 import { optionalReference } from '../../columns/reference.ts';
@@ -32,6 +33,7 @@ export const auditLogs = pgTable(
     ...createdAt(),
   },
   (t) => [
+    keysetIndex('audit_logs', t.createdAt, t.id),
     enumCheck('audit_logs_action_check', t.action, auditActions),
     index('idx_audit_logs_record').on(t.tableName, t.recordId, t.createdAt.desc()),
     index('idx_audit_logs_user_created').on(t.userId, t.createdAt.desc()),

@@ -1,4 +1,5 @@
 import { index, pgTable, text } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { enumCheck, enumColumn } from '../../columns/enumColumn.ts';
 import { ownerReference } from '../../columns/ownerReference.ts';
 import { primaryId } from '../../columns/primaryId.ts';
@@ -40,6 +41,7 @@ export const campaigns = pgTable(
     ...softDelete(),
   },
   (t) => [
+    keysetIndex('campaigns', t.createdAt, t.id),
     enumCheck('campaigns_search_type_check', t.searchType, campaignSearchTypes),
     enumCheck('campaigns_status_check', t.status, campaignStatuses),
     index('idx_campaigns_user_created').on(t.userId, t.createdAt.desc()),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, numeric, pgTable, text, varchar } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { enumCheck, enumColumn } from '../../columns/enumColumn.ts';
 import { ownerReference } from '../../columns/ownerReference.ts';
 import { primaryId } from '../../columns/primaryId.ts';
@@ -90,6 +91,7 @@ export const scrapingJobs = pgTable(
     error: text('error'),
   },
   (t) => [
+    keysetIndex('scraping_jobs', t.createdAt, t.id),
     enumCheck('scraping_jobs_platform_check', t.platform, scrapingPlatforms),
     enumCheck('scraping_jobs_status_check', t.status, scrapingJobStatuses),
     check('scraping_jobs_progress_check', sql`${t.progress} between 0 and 100`),

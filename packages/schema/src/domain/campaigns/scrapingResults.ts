@@ -1,4 +1,5 @@
 import { index, jsonb, pgTable } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { primaryId } from '../../columns/primaryId.ts';
 import { optionalReference } from '../../columns/reference.ts';
 import { createdAt } from '../../columns/timestamps.ts';
@@ -26,6 +27,7 @@ export const scrapingResults = pgTable(
     ...createdAt(),
   },
   (t) => [
+    keysetIndex('scraping_results', t.createdAt, t.id),
     index('idx_scraping_results_job_id').on(t.jobId),
     index('idx_scraping_results_created_at').on(t.createdAt),
   ],

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { enumCheck, enumColumn } from '../../columns/enumColumn.ts';
 import { ownerReference } from '../../columns/ownerReference.ts';
 import { primaryId } from '../../columns/primaryId.ts';
@@ -61,6 +62,7 @@ export const userProfiles = pgTable(
     ...timestamps(),
   },
   (t) => [
+    keysetIndex('user_profiles', t.createdAt, t.id),
     enumCheck('user_profiles_onboarding_step_check', t.onboardingStep, onboardingSteps),
     enumCheck('user_profiles_trial_status_check', t.trialStatus, trialStatuses),
     enumCheck('user_profiles_subscription_status_check', t.subscriptionStatus, subscriptionStatuses),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { primaryId } from '../../columns/primaryId.ts';
 import { softDelete } from '../../columns/softDelete.ts';
 import { timestamps } from '../../columns/timestamps.ts';
@@ -51,6 +52,7 @@ export const users = pgTable(
     ...softDelete(),
   },
   (t) => [
+    keysetIndex('users', t.createdAt, t.id),
     // Unique among live rows only: a soft-deleted account's email can sign up again.
     uniqueIndex('users_email_live_key').on(t.email).where(sql`${t.deletedAt} is null`),
     index('idx_users_email').on(t.email),

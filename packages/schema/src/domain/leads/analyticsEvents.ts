@@ -1,4 +1,5 @@
 import { index, jsonb, pgTable, text, varchar } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { primaryId } from '../../columns/primaryId.ts';
 import { optionalReference } from '../../columns/reference.ts';
 import { createdAt } from '../../columns/timestamps.ts';
@@ -27,6 +28,7 @@ export const analyticsEvents = pgTable(
     ...createdAt(),
   },
   (t) => [
+    keysetIndex('analytics_events', t.createdAt, t.id),
     index('idx_analytics_events_lead_id').on(t.leadId),
     index('idx_analytics_events_user_id').on(t.userId),
     index('idx_analytics_events_type_created').on(t.eventType, t.createdAt),

@@ -10,6 +10,7 @@ import {
   text,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { enumCheck, enumColumn } from '../../columns/enumColumn.ts';
 import { primaryId } from '../../columns/primaryId.ts';
 import { optionalReference } from '../../columns/reference.ts';
@@ -76,6 +77,7 @@ export const leads = pgTable(
     ...softDelete(),
   },
   (t) => [
+    keysetIndex('leads', t.createdAt, t.id),
     enumCheck('leads_status_check', t.status, leadStatuses),
     enumCheck('leads_qualification_status_check', t.qualificationStatus, qualificationStatuses),
     check('leads_debt_amount_check', sql`${t.debtAmount} >= 0`),

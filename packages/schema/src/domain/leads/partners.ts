@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, numeric, pgTable, text } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { enumCheck, enumColumn } from '../../columns/enumColumn.ts';
 import { primaryId } from '../../columns/primaryId.ts';
 import { softDelete } from '../../columns/softDelete.ts';
@@ -37,6 +38,7 @@ export const partners = pgTable(
     ...softDelete(),
   },
   (t) => [
+    keysetIndex('partners', t.createdAt, t.id),
     enumCheck('partners_type_check', t.type, partnerTypes),
     check(
       'partners_debt_range_check',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, varchar } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { enumCheck, enumColumn } from '../../columns/enumColumn.ts';
 import { primaryId } from '../../columns/primaryId.ts';
 import { timestamps } from '../../columns/timestamps.ts';
@@ -35,6 +36,7 @@ export const emailCaptures = pgTable(
     ...timestamps(),
   },
   (t) => [
+    keysetIndex('email_captures', t.createdAt, t.id),
     enumCheck('email_captures_convertkit_sync_status_check', t.convertkitSyncStatus, convertkitSyncStatuses),
     index('idx_email_captures_sync_pending').on(t.createdAt).where(sql`${t.convertkitSyncStatus} = 'pending'`),
   ],

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, inet, integer, jsonb, pgTable, text, varchar } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { primaryId } from '../../columns/primaryId.ts';
 import { optionalReference } from '../../columns/reference.ts';
 import { timestamps } from '../../columns/timestamps.ts';
@@ -41,6 +42,7 @@ export const wizardSubmissions = pgTable(
     completedAt: timestamptz('completed_at'),
   },
   (t) => [
+    keysetIndex('wizard_submissions', t.createdAt, t.id),
     check('wizard_submissions_step_check', sql`${t.currentStep} between 1 and ${t.totalSteps}`),
     index('idx_wizard_submissions_session').on(t.sessionId),
     index('idx_wizard_submissions_completed').on(t.isCompleted, t.createdAt),

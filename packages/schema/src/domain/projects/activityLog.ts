@@ -1,4 +1,5 @@
 import { index, jsonb, pgTable } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { enumCheck, enumColumn } from '../../columns/enumColumn.ts';
 import { primaryId } from '../../columns/primaryId.ts';
 import { optionalReference } from '../../columns/reference.ts';
@@ -39,6 +40,7 @@ export const activityLog = pgTable(
     ...createdAt(),
   },
   (t) => [
+    keysetIndex('activity_log', t.createdAt, t.id),
     enumCheck('activity_log_type_check', t.type, activityTypes),
     index('activity_log_project_created_idx').on(t.projectId, t.createdAt.desc()),
   ],

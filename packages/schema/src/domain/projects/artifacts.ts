@@ -1,4 +1,5 @@
 import { index, pgTable, text, varchar } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { primaryId } from '../../columns/primaryId.ts';
 import { parentReference } from '../../columns/reference.ts';
 import { timestamps } from '../../columns/timestamps.ts';
@@ -19,5 +20,5 @@ export const artifacts = pgTable(
     content: text('content').notNull(),
     ...timestamps(),
   },
-  (t) => [index('artifacts_project_id_idx').on(t.projectId)],
+  (t) => [keysetIndex('artifacts', t.createdAt, t.id), index('artifacts_project_id_idx').on(t.projectId)],
 );

@@ -1,4 +1,5 @@
 import { index, pgTable, text } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { primaryId } from '../../columns/primaryId.ts';
 import { parentReference } from '../../columns/reference.ts';
 import { timestamps } from '../../columns/timestamps.ts';
@@ -18,5 +19,5 @@ export const conversations = pgTable(
     title: text('title'),
     ...timestamps(),
   },
-  (t) => [index('conversations_project_created_idx').on(t.projectId, t.createdAt.desc())],
+  (t) => [keysetIndex('conversations', t.createdAt, t.id), index('conversations_project_created_idx').on(t.projectId, t.createdAt.desc())],
 );

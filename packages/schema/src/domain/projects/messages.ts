@@ -1,4 +1,5 @@
 import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { enumCheck, enumColumn } from '../../columns/enumColumn.ts';
 import { primaryId } from '../../columns/primaryId.ts';
 import { parentReference } from '../../columns/reference.ts';
@@ -30,6 +31,7 @@ export const messages = pgTable(
     ...createdAt(),
   },
   (t) => [
+    keysetIndex('messages', t.createdAt, t.id),
     enumCheck('messages_role_check', t.role, messageRoles),
     index('messages_conversation_created_idx').on(t.conversationId, t.createdAt),
   ],

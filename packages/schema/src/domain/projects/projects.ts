@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { enumCheck, enumColumn } from '../../columns/enumColumn.ts';
 import { ownerReference } from '../../columns/ownerReference.ts';
 import { primaryId } from '../../columns/primaryId.ts';
@@ -42,6 +43,7 @@ export const projects = pgTable(
     ...softDelete(),
   },
   (t) => [
+    keysetIndex('projects', t.createdAt, t.id),
     enumCheck('projects_status_check', t.status, projectStatuses),
     check('projects_validation_score_check', sql`${t.validationScore} between 0 and 100`),
     index('projects_user_id_idx').on(t.userId),

@@ -1,4 +1,5 @@
 import { index, pgTable, text } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { ownerReference } from '../../columns/ownerReference.ts';
 import { primaryId } from '../../columns/primaryId.ts';
 import { parentReference } from '../../columns/reference.ts';
@@ -21,5 +22,5 @@ export const prompts = pgTable(
     content: text('content').notNull(),
     ...createdAt(),
   },
-  (t) => [index('idx_prompts_session_created').on(t.sessionId, t.createdAt)],
+  (t) => [keysetIndex('prompts', t.createdAt, t.id), index('idx_prompts_session_created').on(t.sessionId, t.createdAt)],
 );

@@ -1,4 +1,5 @@
 import { index, pgTable, text } from 'drizzle-orm/pg-core';
+import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { ownerReference } from '../../columns/ownerReference.ts';
 import { primaryId } from '../../columns/primaryId.ts';
 import { timestamps } from '../../columns/timestamps.ts';
@@ -25,6 +26,7 @@ export const sessions = pgTable(
     ...timestamps(),
   },
   (t) => [
+    keysetIndex('sessions', t.createdAt, t.id),
     index('idx_sessions_user_created').on(t.userId, t.createdAt.desc()),
     index('idx_sessions_user_last_active').on(t.userId, t.lastActiveAt),
   ],

@@ -69,7 +69,7 @@ export { readUserScopeKey } from './scoped/readUserScopeKey.ts';
 
 // Repositories.
 export { createRepository } from './repository/createRepository.ts';
-export type { Repository } from './repository/Repository.ts';
+export type { Repository, RepositoryBase, SoftDeleteCapability } from './repository/Repository.ts';
 export type {
   RepositoryOptions,
   ReadOptions,

@@ -1,4 +1,4 @@
-import type { KnownKeysOnly } from 'drizzle-orm';
+import type { Column, KnownKeysOnly } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AnyDb } from '../internal/OrgDb.ts';
 import type { FindManyOptions, KeysetPage, OffsetPage, PageOptions, PaginateOptions, ReadOptions, UpsertOptions } from './options.ts';
@@ -31,7 +31,17 @@ export type Id<TTable extends PgTable> = [PrimaryKeyOf<TTable>] extends [never]
  * const leadsRepo: Repository<OrgDb, typeof leads> = createRepository(db, leads);
  * await transaction(db, async (tx) => leadsRepo.in(tx).create(newLead));
  */
-export interface Repository<TDb extends AnyDb, TTable extends PgTable, TSort extends ColumnKey<TTable> = ColumnKey<TTable>> {
+export type Repository<TDb extends AnyDb, TTable extends PgTable, TSort extends ColumnKey<TTable> = ColumnKey<TTable>> = RepositoryBase<TDb, TTable, TSort> &
+  (TTable['_']['columns'] extends { deletedAt: Column } ? SoftDeleteCapability<TTable> : {});
+
+/**
+ * What every repository has (see {@link Repository}, which adds {@link SoftDeleteCapability} on tables
+ * with a `deletedAt` column).
+ *
+ * @example
+ * const base: RepositoryBase<OrgDb, typeof partners> = createRepository(db, partners);
+ */
+export interface RepositoryBase<TDb extends AnyDb, TTable extends PgTable, TSort extends ColumnKey<TTable> = ColumnKey<TTable>> {
   /** The drizzle table this repository reads and writes. */
   readonly table: TTable;
 
@@ -116,17 +126,8 @@ export interface Repository<TDb extends AnyDb, TTable extends PgTable, TSort ext
   /** Deletes one row: a soft delete on soft-deletable tables, a hard delete otherwise. */
   delete(id: Id<TTable>): Promise<boolean>;
 
-  /** Marks a live row deleted; {@link NotFoundError} when there is no live row. */
-  softDelete(id: Id<TTable>): Promise<TTable['$inferSelect']>;
-
-  /** Brings a soft-deleted row back; {@link NotFoundError} when there is no deleted row. */
-  restore(id: Id<TTable>): Promise<TTable['$inferSelect']>;
-
   /** Hard-deletes one row whatever its state. */
   purge(id: Id<TTable>): Promise<boolean>;
-
-  /** Hard-deletes the rows soft-deleted before a date; returns how many. */
-  purgeDeleted(before: Date): Promise<number>;
 
   /**
    * Keyset pagination over an allow-listed sort: stable (primary key tie-breaker), both directions,
@@ -137,4 +138,22 @@ export interface Repository<TDb extends AnyDb, TTable extends PgTable, TSort ext
 
   /** Offset pagination with the total count, for UIs that show page numbers. */
   page(opts?: PageOptions<TTable, TSort>): Promise<OffsetPage<TTable['$inferSelect']>>;
+}
+
+/**
+ * The soft-delete lifecycle, on repositories of tables with a `deletedAt` column only (a table without
+ * one has nothing to restore; the methods are not offered rather than failing when called).
+ *
+ * @example
+ * await createRepository(db, projects).restore(id); // projects has deletedAt; partners has no restore
+ */
+export interface SoftDeleteCapability<TTable extends PgTable> {
+  /** Marks a live row deleted; {@link NotFoundError} when there is no live row. */
+  softDelete(id: Id<TTable>): Promise<TTable['$inferSelect']>;
+
+  /** Brings a soft-deleted row back; {@link NotFoundError} when there is no deleted row. */
+  restore(id: Id<TTable>): Promise<TTable['$inferSelect']>;
+
+  /** Hard-deletes the rows soft-deleted before a date; returns how many. */
+  purgeDeleted(before: Date): Promise<number>;
 }

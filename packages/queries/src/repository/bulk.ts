@@ -4,10 +4,10 @@ import { transaction } from '../transactions/transaction.ts';
 import { chunkedInsert, copyInsert } from './bulkInsert.ts';
 import { guard, type RepositoryContext } from './context.ts';
 import { validateRows } from './inputs.ts';
-import type { Repository } from './Repository.ts';
+import type { RepositoryBase } from './Repository.ts';
 
 /** The bulk-insert method of a repository. */
-export type BulkMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<Repository<TDb, TTable>, 'insertBulk'>;
+export type BulkMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<RepositoryBase<TDb, TTable>, 'insertBulk'>;
 
 /** Bulk inserts: every row validated first, then COPY from `copyThreshold` rows, chunked INSERTs below. */
 export function bulk<TDb extends AnyDb, TTable extends PgTable>(ctx: RepositoryContext): BulkMethods<TDb, TTable> {

@@ -8,12 +8,12 @@ import { guard, type RepositoryContext } from './context.ts';
 import { limitOf, optionsOf, sortOf, whereOf } from './inputs.ts';
 import { preparedFor } from './preparedCache.ts';
 import { countRows } from './reads.ts';
-import type { Repository } from './Repository.ts';
+import type { RepositoryBase } from './Repository.ts';
 import { orderTerms } from './sorting.ts';
 import { StatementShape } from './statementShape.ts';
 
 /** The pagination methods of a repository. */
-export type PageMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<Repository<TDb, TTable>, 'paginate' | 'page'>;
+export type PageMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<RepositoryBase<TDb, TTable>, 'paginate' | 'page'>;
 
 /** Result fields the page queries add and strip again; no table column is named like them. */
 const TOTAL_FIELD = '__org_total';

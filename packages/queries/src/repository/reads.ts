@@ -7,7 +7,7 @@ import { keyParam, limitOf, offsetOf, optionsOf, sortOf, whereOf } from './input
 import { pgliteFastRead } from './pgliteFastRead.ts';
 import { readByKey } from './keyBatch.ts';
 import { preparedFor, type PreparedRead } from './preparedCache.ts';
-import type { Repository } from './Repository.ts';
+import type { RepositoryBase } from './Repository.ts';
 import { scopeCondition } from './softDeleteScope.ts';
 import { orderTerms } from './sorting.ts';
 import { StatementShape } from './statementShape.ts';
@@ -15,7 +15,7 @@ import { scopeOf, type SoftDeleteScope } from './types.ts';
 
 /** The row-read methods of a repository. */
 export type ReadMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<
-  Repository<TDb, TTable>,
+  RepositoryBase<TDb, TTable>,
   'findById' | 'getById' | 'findOneBy' | 'findOne' | 'findMany' | 'count' | 'exists'
 >;
 

@@ -9,13 +9,13 @@ import type { ReadOptions } from './options.ts';
 import { preparedWith, type PreparedRelational } from './preparedCache.ts';
 import { checkRelationalConfig } from './relationalConfig.ts';
 import { pruneDeleted, scopeWith } from './relationalScope.ts';
-import type { Repository } from './Repository.ts';
+import type { RepositoryBase } from './Repository.ts';
 import { scopeCondition } from './softDeleteScope.ts';
 import { StatementShape } from './statementShape.ts';
 import { scopeOf, type ColumnMap } from './types.ts';
 
 /** The relational-read methods of a repository. */
-export type RelationalReadMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<Repository<TDb, TTable>, 'findManyWith' | 'findFirstWith' | 'findByIdWith'>;
+export type RelationalReadMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<RepositoryBase<TDb, TTable>, 'findManyWith' | 'findFirstWith' | 'findByIdWith'>;
 
 /** The table's key in the db's relational schema; a db built without it cannot serve relational reads. */
 function tableKey(ctx: RepositoryContext): string {

@@ -5,11 +5,11 @@ import type { AnyDb } from '../internal/OrgDb.ts';
 import { checkColumnValue } from './columnValue.ts';
 import { guard, type RepositoryContext } from './context.ts';
 import { keyOf } from './inputs.ts';
-import type { Repository } from './Repository.ts';
+import type { RepositoryBase, SoftDeleteCapability } from './Repository.ts';
 import { scopeCondition } from './softDeleteScope.ts';
 
 /** The delete methods of a repository. */
-export type SoftDeleteMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<Repository<TDb, TTable>, 'delete' | 'softDelete' | 'restore' | 'purge' | 'purgeDeleted'>;
+export type SoftDeleteMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<RepositoryBase<TDb, TTable>, 'delete' | 'purge'> & SoftDeleteCapability<TTable>;
 
 /**
  * Deleting rows: soft delete and restore on tables with `deletedAt` (the database's clock, like the

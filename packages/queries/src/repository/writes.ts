@@ -6,12 +6,12 @@ import { transaction } from '../transactions/transaction.ts';
 import { chunkedInsert } from './bulkInsert.ts';
 import { guard, type RepositoryContext } from './context.ts';
 import { checked, insertValues, keyOf, validateRows } from './inputs.ts';
-import type { Repository } from './Repository.ts';
+import type { RepositoryBase } from './Repository.ts';
 import { scopeCondition } from './softDeleteScope.ts';
 import { upsertPlan } from './upsertPlan.ts';
 
 /** The validated-write methods of a repository. */
-export type WriteMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<Repository<TDb, TTable>, 'create' | 'createMany' | 'update' | 'upsert'>;
+export type WriteMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<RepositoryBase<TDb, TTable>, 'create' | 'createMany' | 'update' | 'upsert'>;
 
 /**
  * Validated writes: the mass-assignment policy, the table's limits and the zod schemas are checked

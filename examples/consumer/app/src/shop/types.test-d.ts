@@ -78,9 +78,13 @@ void tasksRepo.findMany({ where: { title: new Date() } });
 
 // Sorting: only the repository's sortable columns (and the key) are offered.
 void tasksRepo.paginate({ sort: [['priority', 'desc'], ['createdAt', 'asc']] });
-// Not refused by the types (finding, issue #12): `sortable` is checked at run time only, so a
-// column outside it compiles and is a ValidationError when called (shop.test.ts pins that).
+// @ts-expect-error: notes is not in the repository's sortable list (nor the key)
 void (() => tasksRepo.paginate({ sort: [['notes', 'asc']] }));
+// @ts-expect-error: teams sorts by slug and createdAt only
+void (() => teamsRepo.findMany({ orderBy: [['name', 'asc']] }));
+// @ts-expect-error: labels made nothing sortable: the key only
+void (() => labelsRepo.page({ orderBy: [['name', 'asc']] }));
+void (() => labelsRepo.page({ orderBy: [['id', 'desc']] }));
 // @ts-expect-error: a direction is asc or desc
 void tasksRepo.findMany({ orderBy: [['priority', 'down']] });
 
@@ -94,10 +98,14 @@ void teamsRepo.upsert({ slug: 's', name: 'n' }, { target: 'slug', set: ['name'] 
 // @ts-expect-error: the conflict target is a column of this table
 void teamsRepo.upsert({ slug: 's', name: 'n' }, { target: 'email' });
 
-// Soft-delete methods: present on the soft-deletable table. Not refused by the types (finding,
-// issue #12): they are on every repository; on teams they fail at run time (shop.test.ts pins that).
+// Soft-delete methods only on the soft-deletable table; delete and purge everywhere.
 void (() => tasksRepo.restore('id'));
+void (() => tasksRepo.purgeDeleted(new Date()));
+void (() => teamsRepo.delete('id'));
+// @ts-expect-error: teams has no deletedAt
 void (() => teamsRepo.restore('id'));
+// @ts-expect-error: nor labels
+void (() => labelsRepo.softDelete(1));
 
 // Typed raw SQL: rows are the given type, an array on both engines.
 async function raw() {

@@ -2,6 +2,7 @@
 // module-level client following each test's transaction, and the generic repository API on its tables.
 // Over 200 lines on purpose: consumer.test.ts runs it as one vitest invocation in the installed project
 // (one worker template), and each test is one capability a new user tries.
+import { fileURLToPath } from 'node:url';
 import {
   ConfigurationError,
   createDatabase,
@@ -12,6 +13,7 @@ import {
   UniqueViolationError,
   ValidationError,
 } from '@org/queries';
+import { migrate } from '@org/migrations';
 import { useTestDatabase } from '@org/testing/vitest';
 import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
@@ -241,13 +243,22 @@ test.runIf(process.env.TEST_DATABASE_URL)('pool, replicas and health check on a 
   }
 });
 
-test('the embedded engine: own schema on PGlite with the same client API', async () => {
-  const embedded = createDatabase({ schema: shopSchema, pglite: true });
+test('the embedded engine: migrated with the app migrations; concurrent key reads are one statement', async () => {
+  const statements: string[] = [];
+  const embedded = createDatabase({ schema: shopSchema, pglite: true, logger: { logQuery: (query) => void statements.push(query) } });
   try {
     expect(await embedded.healthCheck()).toMatchObject({ ok: true });
     expect(embedded.poolStats()).toBeUndefined();
     expect(embedded.driver).toBe('pglite');
-    expect(labels).toBeDefined();
+    await migrate(embedded.client, { folder: fileURLToPath(new URL('../migrations', import.meta.url)) });
+    const team = await createRepository(embedded.db, teams).create({ slug: 'embedded', name: 'Embedded' });
+    const own = createRepository(embedded.db, labels);
+    const task = await createRepository(embedded.db, tasks).create({ teamId: team.id, title: 'Batch' });
+    const made = await own.createMany(['x', 'y', 'z'].map((name) => ({ taskId: task.id, name })));
+    statements.length = 0;
+    const found = await Promise.all([made[2]!.id, 999, made[0]!.id, made[1]!.id].map((id) => own.findById(id)));
+    expect(found.map((l) => l?.name)).toEqual(['z', undefined, 'x', 'y']);
+    expect(statements.filter((q) => q.includes('"shop_labels"'))).toHaveLength(1);
   } finally {
     await embedded.close();
   }

@@ -68,3 +68,4 @@ export { lockPgliteDataDir } from './pglite/lockPgliteDataDir.ts';
 export type { PgliteDataDirLock } from './pglite/lockPgliteDataDir.ts';
 export { PgliteDataDirLockedError } from './pglite/PgliteDataDirLockedError.ts';
 export type { PgliteDataDirHolder } from './pglite/PgliteDataDirLockedError.ts';
+export { SQL_STATE_CLASSES, SQL_STATE_NAMES, sqlStateName } from './sqlStateNames.ts';

@@ -1,5 +1,5 @@
-// Data, not logic: a copy of @org/queries' table (src/errors/sqlStateNames.ts), since @org/migrations sits
-// below @org/queries in the dependency order and cannot import it. Keep the two in step.
+// Data, not logic: PostgreSQL's SQLSTATE table (over 200 lines because it is the whole table). It lives
+// here, the lowest package that reports database errors; @org/queries re-exports it.
 /**
  * PostgreSQL's condition names by SQLSTATE (from PostgreSQL 15's `errcodes.txt`), so an error the
  * data layer does not map to its own class is described by code and name only: PostgreSQL's own

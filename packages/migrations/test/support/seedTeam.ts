@@ -12,24 +12,9 @@ import type { ScratchDatabase } from '../../../../tooling/testEngines.ts';
 import { orgMigrationsFolder, readMigrationFolder } from '../../src/index.ts';
 import { migrationFolder } from './migrationFolder.ts';
 
-/** A file of test/fixtures/seeds/. */
-export function seedFixture(name: string): string {
-  return readFileSync(new URL(`../fixtures/seeds/${name}`, import.meta.url), 'utf8');
-}
+import { runScript } from './seedAdoption.ts';
 
-/** Runs a multi-statement SQL script (simple protocol) on either engine. */
-export async function runScript(db: ScratchDatabase, sql: string): Promise<void> {
-  const client = db.client as { exec?: (s: string) => Promise<unknown>; unsafe?: (s: string) => { simple(): Promise<unknown> } };
-  if (client.exec) await client.exec(sql);
-  else await client.unsafe!(sql).simple();
-}
-
-/** Row counts of the tables. */
-export async function countRows(db: ScratchDatabase, tables: readonly string[]): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const t of tables) out[t] = Number((await db.rows<{ n: number }>(`select count(*)::int as n from ${t}`))[0]!.n);
-  return out;
-}
+export { rowCounts as countRows, runScript, seedFixture } from './seedAdoption.ts';
 
 /**
  * A table's content as `{ rows, md5 }`: `rows` is the number of rows, `md5` the md5 of every row's

@@ -14,7 +14,7 @@ const lines = [
   '',
   `Per-test isolation overhead ${fmt(testing.targets.isolationOverheadMs)} ms (target ≤ 1 ms), cold start ${fmt(testing.targets.coldStartRatio)}× bare (target ≤ 1.5×), RSS growth over 1,000 tests ${fmt(testing.targets.rssGrowthMbOver1000Tests)} MB (flat).`,
   '',
-  '**@org/queries** (ratio = contender / raw driver, higher is better; per-round range of our ratio in brackets; drizzle = the same query through drizzle\'s builder, drizzle prep. = drizzle `.prepare()`)',
+  "**@org/queries** (ratio = contender / raw driver, higher is better; per-round range of our ratio in brackets; drizzle = the same query through drizzle's builder, drizzle prep. = drizzle `.prepare()`)",
   '',
   '| engine | benchmark | unit | raw | ours | ratio | drizzle | drizzle prep. | target |',
   '|---|---|---|---:|---:|---:|---:|---:|---:|',

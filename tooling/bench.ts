@@ -38,7 +38,10 @@ export async function compareThroughput(
     await b();
   }
   for (let r = 0; r < rounds; r++) {
-    for (const [fn, out] of [[a, ra], [b, rb]] as const) {
+    for (const [fn, out] of [
+      [a, ra],
+      [b, rb],
+    ] as const) {
       const started = performance.now();
       for (let i = 0; i < options.opsPerRound; i++) await fn();
       out.push((options.opsPerRound * 1000) / (performance.now() - started));

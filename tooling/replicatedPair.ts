@@ -62,11 +62,11 @@ export async function startReplicatedPair() {
   try {
     // initdb's default pg_hba.conf trusts local replication connections.
     asPostgres('initdb', ['-D', primary, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-    appendFileSync(primary + '/postgresql.conf', settings(primaryPort));
+    appendFileSync(`${primary}/postgresql.conf`, settings(primaryPort));
     asPostgres('pg_ctl', ['-D', primary, '-l', join(base, 'primary.log'), '-w', 'start']);
     started.push(primary);
     asPostgres('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', replica, '-R', '-X', 'stream']);
-    appendFileSync(replica + '/postgresql.conf', settings(replicaPort));
+    appendFileSync(`${replica}/postgresql.conf`, settings(replicaPort));
     asPostgres('pg_ctl', ['-D', replica, '-l', join(base, 'replica.log'), '-w', 'start']);
     started.push(replica);
   } catch (error) {

@@ -78,6 +78,7 @@ it('runs a vitest suite on the published fixtures', () => {
 
 it('runs the app on its own schema: own factories, its module-level client on the test transaction, the generic repository API', () => {
   // app/src/shop: its tables (column helpers of @org/schema), migrations (app/migrations), client, repositories and functions.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes (ESC [ … m) from vitest's output
   const out = run(join(project, 'node_modules/.bin/vitest'), ['run', 'src/shop.test.ts'], project).replace(/\x1b\[[0-9;]*m/g, '');
   // One test needs a server (TEST_DATABASE_URL) and is skipped without it.
   expect(out).toMatch(process.env.TEST_DATABASE_URL ? /Tests\s+17 passed/ : /Tests\s+16 passed \| 1 skipped/);

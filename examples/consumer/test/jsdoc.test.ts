@@ -14,7 +14,16 @@ function publicDeclarations(file: string, wanted?: Set<string>, seen = new Set<s
   const src = readFileSync(file, 'utf8');
   const target = (spec: string) => resolve(dirname(file), spec);
   for (const m of src.matchAll(/export (?:type )?\{([^}]*)\} from '(\.[^']+)'/g)) {
-    const names = m[1]!.split(',').map((n) => n.trim().split(/\s+as\s+/).pop()!.replace(/^type\s+/, '')).filter(Boolean);
+    const names = m[1]!
+      .split(',')
+      .map((n) =>
+        n
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!
+          .replace(/^type\s+/, ''),
+      )
+      .filter(Boolean);
     const from = target(m[2]!);
     for (const [name, where] of publicDeclarations(from, new Set(names), seen.has(from) ? new Set() : new Set())) out.set(name, where);
   }

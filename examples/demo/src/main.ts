@@ -1,15 +1,7 @@
 // The demo: migrate, seed the `demo` scenario, run representative queries and print a report.
 // Embedded PGlite by default; PostgreSQL when DATABASE_URL is set.
 import { migrate, orgMigrationsFolder } from '@org/migrations';
-import {
-  createDatabase,
-  createOrgRepositories,
-  getLeadStats,
-  getProjectWithLatestConversation,
-  searchLeads,
-  transaction,
-  type OrgDb,
-} from '@org/queries';
+import { createDatabase, createOrgRepositories, getLeadStats, getProjectWithLatestConversation, searchLeads, transaction, type OrgDb } from '@org/queries';
 import { users } from '@org/schema';
 import { seedScenario } from '@org/testing';
 import { eq, sql } from 'drizzle-orm';
@@ -26,7 +18,9 @@ try {
   // A persistent database keeps earlier demo data; a new seed keeps this run's unique values unique.
   const seed = url ? Date.now() % 2 ** 31 : 2026;
   const demo = await step('seeding the demo scenario', () => seedScenario(db, 'demo', { seed, leads: 120 }));
-  console.log(`  ${demo.users.length} users, ${demo.projects.length} projects, ${demo.leads.length} leads, ${demo.partners.length} partners, ${demo.campaigns.length} campaigns`);
+  console.log(
+    `  ${demo.users.length} users, ${demo.projects.length} projects, ${demo.leads.length} leads, ${demo.partners.length} partners, ${demo.campaigns.length} campaigns`,
+  );
 
   const repos = createOrgRepositories(db);
 
@@ -64,7 +58,10 @@ try {
     db,
     async (tx: OrgDb) => {
       attempts++;
-      await tx.update(users).set({ name: sql`${users.name}` }).where(eq(users.id, ada.id));
+      await tx
+        .update(users)
+        .set({ name: sql`${users.name}` })
+        .where(eq(users.id, ada.id));
       // First attempt: a serialization failure raised by the server (as a concurrent writer would cause).
       if (attempts === 1) await tx.execute(sql`do $$ begin raise exception 'simulated conflict' using errcode = '40001'; end $$`);
     },

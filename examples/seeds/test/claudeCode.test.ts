@@ -1,7 +1,17 @@
 // Seed 004 (claude_code): every code example of the team's database guide, written against @org as the
 // team would (src/claudeCode), run on PGlite and PostgreSQL. One describe per guide section.
 import { orgMigrationsFolder, readMigrationFolder, type MigrationClient } from '@org/migrations';
-import { ConfigurationError, createDatabase, indexUsage, mapDatabaseError, rowsOf, toDataLayerError, upsertUserByExternalId, type OrgDatabase, type OrgDb } from '@org/queries';
+import {
+  ConfigurationError,
+  createDatabase,
+  indexUsage,
+  mapDatabaseError,
+  rowsOf,
+  toDataLayerError,
+  upsertUserByExternalId,
+  type OrgDatabase,
+  type OrgDb,
+} from '@org/queries';
 import { auditLogs, prompts, sessions, users, type NewUser, type User } from '@org/schema';
 import { orgTest as test } from '@org/testing/vitest';
 import { eq, sql } from 'drizzle-orm';
@@ -22,7 +32,12 @@ const DAY = 86_400_000;
 
 /** Runs a statement expected to fail inside a savepoint, so the test's transaction stays usable. */
 function failure(db: OrgDb, run: (tx: OrgDb) => Promise<unknown>): Promise<unknown> {
-  return db.transaction((tx) => run(tx)).then(() => undefined, (e: unknown) => e);
+  return db
+    .transaction((tx) => run(tx))
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
 }
 
 describe('Database Configuration and Schema Definition', () => {
@@ -74,10 +89,15 @@ describe('CRUD: Create', () => {
     expect(mapDatabaseError(error)).toMatchObject({ code: 'VALIDATION' });
   });
 
-  test("Insert with conflict handling: the guide's target users.email is 42P10 as written; with the index predicate, or through the repository, it upserts", async ({ db }) => {
+  test("Insert with conflict handling: the guide's target users.email is 42P10 as written; with the index predicate, or through the repository, it upserts", async ({
+    db,
+  }) => {
     const unchanged = await failure(db, (tx) =>
-      tx.insert(users).values({ ...claudeCodeId('user_123'), email: 'ada@example.com', name: 'Ada' })
-        .onConflictDoUpdate({ target: users.email, set: { name: 'Ada', lastLoginAt: new Date() } }));
+      tx
+        .insert(users)
+        .values({ ...claudeCodeId('user_123'), email: 'ada@example.com', name: 'Ada' })
+        .onConflictDoUpdate({ target: users.email, set: { name: 'Ada', lastLoginAt: new Date() } }),
+    );
     expect(toDataLayerError(unchanged).sqlState).toBe('42P10');
 
     const [first] = await upsertUser(db, { id: 'user_123', email: 'ada@example.com', name: 'Ada' });
@@ -121,7 +141,10 @@ describe('CRUD: Read', () => {
 describe('CRUD: Update', () => {
   test('update name and last login; jsonb_set the theme keeping other preferences; conditional token rotation', async ({ db }) => {
     await upsertUser(db, { id: 'user_123', email: 'ada@example.com', name: 'Ada' });
-    await db.update(users).set({ metadata: { preferences: { fontSize: 14 }, lastDevice: 'mac' }, refreshToken: 'old' }).where(eq(users.externalId, 'user_123'));
+    await db
+      .update(users)
+      .set({ metadata: { preferences: { fontSize: 14 }, lastDevice: 'mac' }, refreshToken: 'old' })
+      .where(eq(users.externalId, 'user_123'));
     const [renamed] = await updateUserName(db, 'user_123', 'New Name');
     expect(renamed?.name).toBe('New Name');
 
@@ -191,7 +214,10 @@ describe('Raw SQL Queries', () => {
     await factories.sessions.createList(3, { userId: busy.id });
     await factories.sessions.create({ userId: quiet.id });
     const stats = await userSessionStats(db, new Date(Date.now() - DAY), 10);
-    expect(stats.map((s) => [s.id, s.session_count])).toEqual([[busy.id, 3], [quiet.id, 1]]);
+    expect(stats.map((s) => [s.id, s.session_count])).toEqual([
+      [busy.id, 3],
+      [quiet.id, 1],
+    ]);
     expect(await userSessionStats(db, new Date(Date.now() + DAY), 10)).toEqual([]);
   });
 
@@ -234,7 +260,9 @@ describe('Database Helpers', () => {
     await recordUserUpdate(db, admin.id, user!.id, { name: { from: 'John Doe', to: 'Jane Doe' } });
     const [entry] = await db.select().from(auditLogs).where(eq(auditLogs.recordId, user!.id));
     expect(entry).toMatchObject({ userId: admin.id, action: 'UPDATE', tableName: 'users', changes: { name: { from: 'John Doe', to: 'Jane Doe' } } });
-    const [{ kind }] = rowsOf<{ kind: string }>(await db.execute(sql`select jsonb_typeof(changes) as kind from audit_logs where id = ${entry!.id}`)) as [{ kind: string }];
+    const [{ kind }] = rowsOf<{ kind: string }>(await db.execute(sql`select jsonb_typeof(changes) as kind from audit_logs where id = ${entry!.id}`)) as [
+      { kind: string },
+    ];
     expect(kind).toBe('object');
   });
 });

@@ -79,7 +79,10 @@ describe('FreshSlate lead queries', () => {
     await factories.leads.create({ debtAmount: '50000.00' });
     const rows = await getQualifiedLeadsWithPartners(db);
     expect(rows.map((r) => [r.lead.id, r.partnerName, r.partnerAcceptanceRate]).sort()).toEqual(
-      [[matched.id, 'ABC Debt Relief', '80.00'], [unmatched.id, null, null]].sort(),
+      [
+        [matched.id, 'ABC Debt Relief', '80.00'],
+        [unmatched.id, null, null],
+      ].sort(),
     );
     const ours = await orgGetQualifiedLeadsWithPartners(db, { minDebt: '10000' });
     expect(ours.map((r) => r.lead.id).sort()).toEqual(rows.map((r) => r.lead.id).sort());
@@ -157,7 +160,9 @@ describe('FreshSlate common patterns', () => {
     expect(contacted!.contactedAt).toBeInstanceOf(Date);
     expect(contacted!.updatedAt.getTime()).toBeGreaterThan(lead.updatedAt.getTime());
     const entries = await db.select().from(auditLogs).where(eq(auditLogs.recordId, lead.id));
-    expect(entries.map((e) => [e.action, e.tableName, e.userId, e.changes])).toEqual([['UPDATE', 'leads', agent.id, { status: { from: 'new', to: 'contacted' } }]]);
+    expect(entries.map((e) => [e.action, e.tableName, e.userId, e.changes])).toEqual([
+      ['UPDATE', 'leads', agent.id, { status: { from: 'new', to: 'contacted' } }],
+    ]);
     expect(await markLeadContacted(db, '00000000-0000-4000-8000-000000000000', null)).toBeUndefined();
   });
 
@@ -175,7 +180,15 @@ describe('FreshSlate common patterns', () => {
 describe('FreshSlate performance and troubleshooting', () => {
   test('the guide indexes exist on leads with their predicates, and index usage lists them', async ({ db }) => {
     const defs = await leadIndexes(db);
-    const guide = ['idx_leads_created_at_desc', 'idx_leads_email_lower', 'idx_leads_status_qualified', 'idx_leads_debt_amount', 'idx_leads_state_debt', 'idx_active_leads', 'idx_partner_matching'];
+    const guide = [
+      'idx_leads_created_at_desc',
+      'idx_leads_email_lower',
+      'idx_leads_status_qualified',
+      'idx_leads_debt_amount',
+      'idx_leads_state_debt',
+      'idx_active_leads',
+      'idx_partner_matching',
+    ];
     expect(guide.filter((name) => !defs.has(name))).toEqual([]);
     expect(defs.get('idx_leads_email_lower')).toMatch(/lower\(email\)/);
     expect(defs.get('idx_active_leads')).toMatch(/WHERE .*archived.*partner_matched = false/);

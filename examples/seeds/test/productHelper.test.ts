@@ -18,14 +18,7 @@ import { getActiveProjectsByUser, getProjectStats, searchProjects } from '../src
 import { configs, poolConfigFor } from '../src/productHelper/config.ts';
 import { database, db } from '../src/productHelper/db.ts';
 import { insertMessages, projectSummaries } from '../src/productHelper/performance.ts';
-import {
-  createProject,
-  deleteProject,
-  getProject,
-  getProjectWithConversations,
-  getProjectsByUser,
-  updateProject,
-} from '../src/productHelper/projects.ts';
+import { createProject, deleteProject, getProject, getProjectWithConversations, getProjectsByUser, updateProject } from '../src/productHelper/projects.ts';
 import { createProjectWithConversation, transferProject } from '../src/productHelper/transactions.ts';
 
 useTestDatabase(test, db);
@@ -77,7 +70,11 @@ describe('Project Queries', () => {
 describe('Basic CRUD Operations', () => {
   test('read with relations, paginated lists by user, and delete', async ({ factories }) => {
     const owner = (await factories.users.create()).id;
-    const [first, second, third] = [await createProject({ name: 'one', userId: owner }), await createProject({ name: 'two', userId: owner }), await createProject({ name: 'three', userId: owner })];
+    const [first, second, third] = [
+      await createProject({ name: 'one', userId: owner }),
+      await createProject({ name: 'two', userId: owner }),
+      await createProject({ name: 'three', userId: owner }),
+    ];
     // Distinct updated_at, newest last: the guide orders the list by it.
     for (const p of [first!, second!, third!]) await updateProject(p.id, { description: `touched ${p.name}` });
     expect((await getProjectsByUser(owner, { limit: 2 })).map((p) => p.name)).toEqual(['three', 'two']);
@@ -87,7 +84,10 @@ describe('Basic CRUD Operations', () => {
     const older = await db.insert(conversations).values({ projectId: first!.id, title: 'older' }).returning();
     const newer = await db.insert(conversations).values({ projectId: first!.id, title: 'newer' }).returning();
     // One transaction, one now(): give the two conversations an order to find the latest by.
-    await db.update(conversations).set({ createdAt: new Date(Date.UTC(2026, 0, 1)) }).where(eq(conversations.id, older[0]!.id));
+    await db
+      .update(conversations)
+      .set({ createdAt: new Date(Date.UTC(2026, 0, 1)) })
+      .where(eq(conversations.id, older[0]!.id));
     const withLatest = await getProjectWithConversations(first!.id);
     expect(withLatest?.conversations.map((c) => c.id)).toEqual([newer[0]!.id]);
 
@@ -150,7 +150,11 @@ describe('Transactions', () => {
 
 describe('Type Safety', () => {
   test('JSONB collected data is stored and read back typed', async ({ factories }) => {
-    const collected: CollectedData = { actors: [{ name: 'Shopper', type: 'primary' }], useCases: ['pay'], entities: [{ name: 'Order', attributes: ['total'] }] };
+    const collected: CollectedData = {
+      actors: [{ name: 'Shopper', type: 'primary' }],
+      useCases: ['pay'],
+      entities: [{ name: 'Order', attributes: ['total'] }],
+    };
     const project = await createProject({ name: 'Typed', userId: (await factories.users.create()).id, collectedData: collected });
     expect(await projectActors(project.id)).toEqual([{ name: 'Shopper', type: 'primary' }]);
     expect((await getProject(project.id))?.collectedData).toEqual(collected);

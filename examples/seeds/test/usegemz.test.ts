@@ -42,15 +42,7 @@ import { createConfigService, seedDefaultConfigurations } from '../src/usegemz/c
 import { connectionPoolStatus, getDb, productionDatabase } from '../src/usegemz/connection.ts';
 import { getProfileOrThrow } from '../src/usegemz/errors.ts';
 import { signInWithClerk, userIdForClerk } from '../src/usegemz/identity.ts';
-import {
-  calculateProgress,
-  failJob,
-  finishJob,
-  startJob,
-  timeOutJob,
-  updateJobProgress,
-  updateJobProgressAtomically,
-} from '../src/usegemz/jobProgress.ts';
+import { calculateProgress, failJob, finishJob, startJob, timeOutJob, updateJobProgress, updateJobProgressAtomically } from '../src/usegemz/jobProgress.ts';
 import { migrateDatabase, migrationsStatus } from '../src/usegemz/migrations.ts';
 import { GUIDE_INDEXES, indexUsageAnalysis, slowQueries } from '../src/usegemz/monitoring.ts';
 import { createUserProfile, getUserProfile, updateTrialStatus } from '../src/usegemz/profiles.ts';
@@ -68,7 +60,11 @@ async function clerkUser(db: OrgDb, n = 1) {
 
 const tiktok = (name: string): CreatorResult => ({
   creator: { name, followers: 150000, emails: [`${name}@creator.example.test`], uniqueId: `@${name}` },
-  video: { description: 'Video title', url: `https://tiktok.example.test/@${name}/video/1`, statistics: { likes: 5000, comments: 150, shares: 75, views: 50000 } },
+  video: {
+    description: 'Video title',
+    url: `https://tiktok.example.test/@${name}/video/1`,
+    statistics: { likes: 5000, comments: 150, shares: 75, views: 50000 },
+  },
   hashtags: ['#trending'],
   platform: 'TikTok',
 });
@@ -120,7 +116,15 @@ describe('2. Campaign & Job Operations', () => {
     const { userId } = await clerkUser(db);
     const { campaign, job } = await createCampaignWithJob(db, userId);
     expect(campaign).toMatchObject({ userId, name: 'TikTok Keyword Search', searchType: 'keyword', status: 'active' });
-    expect(job).toMatchObject({ userId, campaignId: campaign.id, platform: 'TikTok', keywords: ['fitness', 'workout'], status: 'pending', targetResults: 1000, progress: '0.00' });
+    expect(job).toMatchObject({
+      userId,
+      campaignId: campaign.id,
+      platform: 'TikTok',
+      keywords: ['fitness', 'workout'],
+      status: 'pending',
+      targetResults: 1000,
+      progress: '0.00',
+    });
     await saveSearchResults(db, job.id, [tiktok('a'), tiktok('b')]);
     const read = await getJobWithResults(db, job.id);
     expect(read?.campaign?.id).toBe(campaign.id);
@@ -140,7 +144,9 @@ describe('2. Campaign & Job Operations', () => {
     const made = await createCampaignAndJob(db, { userId, name: 'Kept', searchType: 'keyword' }, { userId, keywords: ['ok'] });
     expect(made.job.campaignId).toBe(made.campaign.id);
     // 'Tiktok' is the seed DDL's old default, refused by the platform check (#13 decision).
-    const error = await createCampaignAndJob(db, { userId, name: 'Rolled back', searchType: 'keyword' }, { userId, platform: 'Tiktok' as 'TikTok' }).catch((e: unknown) => e);
+    const error = await createCampaignAndJob(db, { userId, name: 'Rolled back', searchType: 'keyword' }, { userId, platform: 'Tiktok' as 'TikTok' }).catch(
+      (e: unknown) => e,
+    );
     expect(mapDatabaseError(error)).toBeInstanceOf(CheckViolationError);
     expect((await getUserCampaigns(db, userId)).map((c) => c.name)).toEqual(['Kept']);
   });
@@ -195,9 +201,42 @@ describe('Scraping Results Table: the documented creator data structures (JSONB)
   // The four JSONB shapes of the guide, as the platforms return them; each is a CreatorResult.
   const shapes: Record<string, CreatorResult[]> = {
     'TikTok keyword': [tiktok('creatorhandle')],
-    'TikTok similar': [{ creator: { name: 'Similar Creator', followers: 75000, avatarUrl: '/api/proxy/image?url=x', bio: 'Similar creator bio', emails: ['hello@similarcreator.com'], uniqueId: '@similarcreator' }, platform: 'TikTok', searchType: 'similar', targetUsername: '@originalcreator' }],
-    'Instagram similar': [{ id: 'instagram_user_id', username: 'instagram_handle', full_name: 'Display Name', is_private: false, is_verified: true, profile_pic_url: 'https://instagram.com/profile.jpg', platform: 'Instagram' }],
-    'YouTube keyword': [{ creator: { name: 'Channel Name', followers: 0, avatarUrl: 'https://youtube.com/channel-avatar.jpg' }, video: { description: 'Video Title', url: 'https://youtube.com/watch?v=1', statistics: { views: 100000, likes: 0, comments: 0 } }, hashtags: ['#youtube', '#content'], publishedTime: '2024-01-15', lengthSeconds: 300, platform: 'YouTube' }],
+    'TikTok similar': [
+      {
+        creator: {
+          name: 'Similar Creator',
+          followers: 75000,
+          avatarUrl: '/api/proxy/image?url=x',
+          bio: 'Similar creator bio',
+          emails: ['hello@similarcreator.com'],
+          uniqueId: '@similarcreator',
+        },
+        platform: 'TikTok',
+        searchType: 'similar',
+        targetUsername: '@originalcreator',
+      },
+    ],
+    'Instagram similar': [
+      {
+        id: 'instagram_user_id',
+        username: 'instagram_handle',
+        full_name: 'Display Name',
+        is_private: false,
+        is_verified: true,
+        profile_pic_url: 'https://instagram.com/profile.jpg',
+        platform: 'Instagram',
+      },
+    ],
+    'YouTube keyword': [
+      {
+        creator: { name: 'Channel Name', followers: 0, avatarUrl: 'https://youtube.com/channel-avatar.jpg' },
+        video: { description: 'Video Title', url: 'https://youtube.com/watch?v=1', statistics: { views: 100000, likes: 0, comments: 0 } },
+        hashtags: ['#youtube', '#content'],
+        publishedTime: '2024-01-15',
+        lengthSeconds: 300,
+        platform: 'YouTube',
+      },
+    ],
   };
 
   test('each shape is stored and read back as written', async ({ db }) => {
@@ -294,26 +333,29 @@ describe('Connection Setup, pool settings and monitoring', () => {
     expect(() => productionDatabase('')).toThrow(ConfigurationError);
   });
 
-  test.runIf(onPostgres)('one pool per process across invocations; the production pool reports max 10 and its idle connections', async ({ isolatedDatabase }) => {
-    const url = isolatedDatabase.url!;
-    const first = getDb(url);
-    try {
-      expect(getDb(url)).toBe(first);
-      expect((await first.db.select().from(campaigns)).length).toBe(0);
-      expect((await first.healthCheck()).ok).toBe(true);
-    } finally {
-      await first.close();
-    }
-    const production = productionDatabase(url);
-    try {
-      await production.db.execute(sql`select 1`);
-      const stats = connectionPoolStatus(production);
-      expect(stats).toMatchObject({ max: 10, busy: 0, waiting: 0 });
-      expect(stats!.idle).toBeGreaterThanOrEqual(1);
-    } finally {
-      await production.close();
-    }
-  });
+  test.runIf(onPostgres)(
+    'one pool per process across invocations; the production pool reports max 10 and its idle connections',
+    async ({ isolatedDatabase }) => {
+      const url = isolatedDatabase.url!;
+      const first = getDb(url);
+      try {
+        expect(getDb(url)).toBe(first);
+        expect((await first.db.select().from(campaigns)).length).toBe(0);
+        expect((await first.healthCheck()).ok).toBe(true);
+      } finally {
+        await first.close();
+      }
+      const production = productionDatabase(url);
+      try {
+        await production.db.execute(sql`select 1`);
+        const stats = connectionPoolStatus(production);
+        expect(stats).toMatchObject({ max: 10, busy: 0, waiting: 0 });
+        expect(stats!.idle).toBeGreaterThanOrEqual(1);
+      } finally {
+        await production.close();
+      }
+    },
+  );
 
   test('Index Strategy and Index Usage Analysis: every index the guide lists exists, most-scanned first', async ({ db }) => {
     const usage = await indexUsageAnalysis(db);

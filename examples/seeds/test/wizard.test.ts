@@ -2,7 +2,16 @@
 // against @org in src/wizard, run on the engine of this project (PGlite, or PostgreSQL in
 // `seeds (postgres)`).
 import { orgMigrationsFolder, readMigrationFolder } from '@org/migrations';
-import { CheckViolationError, ConfigurationError, createDatabase, createRepository, ForeignKeyViolationError, NotFoundError, UniqueViolationError, ValidationError } from '@org/queries';
+import {
+  CheckViolationError,
+  ConfigurationError,
+  createDatabase,
+  createRepository,
+  ForeignKeyViolationError,
+  NotFoundError,
+  UniqueViolationError,
+  ValidationError,
+} from '@org/queries';
 import { emailCaptures } from '@org/schema';
 import { orgTest as test } from '@org/testing/vitest';
 import { eq } from 'drizzle-orm';
@@ -36,7 +45,10 @@ describe('wizard email captures', () => {
     const ok = await captureWizardEmail(db, 'ok@example.test');
     // One test transaction gives both the same now(): make the later capture the older one, so the
     // order below can only come from created_at.
-    await db.update(emailCaptures).set({ createdAt: new Date(Date.now() - 3_600_000) }).where(eq(emailCaptures.id, ok.capture.id));
+    await db
+      .update(emailCaptures)
+      .set({ createdAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(emailCaptures.id, ok.capture.id));
     const seen: string[] = [];
     const recorded = await syncPendingCaptures(db, async (email) => {
       seen.push(email);
@@ -47,7 +59,11 @@ describe('wizard email captures', () => {
     const byId = new Map(recorded.map((c) => [c.id, c]));
     expect(byId.get(ok.capture.id)).toMatchObject({ convertkitSyncStatus: 'synced', convertkitSubscriberId: 'ck_42', convertkitSyncError: null });
     expect(byId.get(ok.capture.id)!.convertkitSyncedAt).toBeInstanceOf(Date);
-    expect(byId.get(bad.capture.id)).toMatchObject({ convertkitSyncStatus: 'failed', convertkitSyncError: 'ConvertKit: 422 invalid email', convertkitSyncedAt: null });
+    expect(byId.get(bad.capture.id)).toMatchObject({
+      convertkitSyncStatus: 'failed',
+      convertkitSyncError: 'ConvertKit: 422 invalid email',
+      convertkitSyncedAt: null,
+    });
     expect(byId.get(bad.capture.id)!.processedAt).toBeInstanceOf(Date);
     // Nothing is pending any more: a second run sends nothing.
     expect(await syncPendingCaptures(db, async () => ({ subscriberId: 'never' }))).toEqual([]);
@@ -162,10 +178,14 @@ describe('wizard schema management', () => {
 
       const { migrations, schema } = await schemaStatus(database);
       expect(migrations).toMatchObject({ upToDate: true, counts: { applied: files.length } });
-      expect(schema.tables['public.email_captures']?.constraints['email_captures_email_key']).toMatchObject({ type: 'unique', definition: 'UNIQUE (email)' });
-      expect(Object.keys(schema.tables['public.wizard_submissions']?.indexes ?? {}).sort()).toEqual(['idx_wizard_submissions_completed', 'idx_wizard_submissions_session', 'wizard_submissions_created_at_id_keyset_idx']);
-      expect(schema.tables['public.analytics_events']?.constraints).toSatisfy((c: Record<string, { type: string }>) =>
-        Object.values(c).filter((x) => x.type === 'foreign key').length === 2,
+      expect(schema.tables['public.email_captures']?.constraints.email_captures_email_key).toMatchObject({ type: 'unique', definition: 'UNIQUE (email)' });
+      expect(Object.keys(schema.tables['public.wizard_submissions']?.indexes ?? {}).sort()).toEqual([
+        'idx_wizard_submissions_completed',
+        'idx_wizard_submissions_session',
+        'wizard_submissions_created_at_id_keyset_idx',
+      ]);
+      expect(schema.tables['public.analytics_events']?.constraints).toSatisfy(
+        (c: Record<string, { type: string }>) => Object.values(c).filter((x) => x.type === 'foreign key').length === 2,
       );
     } finally {
       await database.close();

@@ -61,8 +61,7 @@ export class MigrationLockTimeoutError extends MigrationError {
         (holder
           ? `: ${describeLockHolder(holder)}. Wait for it to finish and run again; if its runner is gone, end it with ` +
             `select pg_terminate_backend(${holder.pid}). Or raise lockWaitTimeoutMs (CLI: --lock-wait).`
-          : '. Wait for it to finish (or find the stuck session in pg_stat_activity) and run again, or raise ' +
-            'lockWaitTimeoutMs (CLI: --lock-wait).'),
+          : '. Wait for it to finish (or find the stuck session in pg_stat_activity) and run again, or raise ' + 'lockWaitTimeoutMs (CLI: --lock-wait).'),
     );
   }
 }
@@ -166,8 +165,15 @@ export class MigrationFailedError extends MigrationError {
   /** A plain object for logs: name, code, message and the value-free fields. */
   toJSON(): Record<string, unknown> {
     return {
-      name: this.name, code: this.code, message: this.message, migration: this.migration, sqlState: this.sqlState,
-      condition: this.condition, statement: this.statement, line: this.line, kept: this.kept,
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      migration: this.migration,
+      sqlState: this.sqlState,
+      condition: this.condition,
+      statement: this.statement,
+      line: this.line,
+      kept: this.kept,
     };
   }
 }
@@ -183,9 +189,7 @@ function failureFacts(original: unknown, place: MigrationFailurePlace) {
     ({ statement, line } = statementAt(place.sql, position - 1));
   }
   const kind = typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code) ? e.code : original instanceof Error ? original.name : typeof original;
-  const reason = sqlState
-    ? `SQLSTATE ${sqlState}${condition ? ` (${condition})` : ''}`
-    : `a client-side error (${kind}), no SQLSTATE`;
+  const reason = sqlState ? `SQLSTATE ${sqlState}${condition ? ` (${condition})` : ''}` : `a client-side error (${kind}), no SQLSTATE`;
   return { sqlState, condition, statement, line, reason };
 }
 
@@ -211,10 +215,7 @@ function statementAt(sql: string, offset: number): { statement?: number; line?: 
  */
 export class MigrationFileError extends MigrationError {
   constructor(readonly problems: readonly { migration: string; line: number; message: string }[]) {
-    super(
-      'MIGRATION_FILE',
-      `nothing was run: ${problems.map((p) => `${p.migration}.sql line ${p.line}: ${p.message}.`).join(' ')}`,
-    );
+    super('MIGRATION_FILE', `nothing was run: ${problems.map((p) => `${p.migration}.sql line ${p.line}: ${p.message}.`).join(' ')}`);
   }
 }
 

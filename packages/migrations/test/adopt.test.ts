@@ -88,7 +88,9 @@ describe.each(engines)('adoptDatabase on %s', (engine) => {
       const journal = await scratch().rows<{ name: string; adopted: boolean }>('select name, adopted from org_migrations order by name');
       expect(journal).toEqual([...NAMES.map((name) => ({ name, adopted: true })), { name: '0002_adopt_bridge', adopted: false }]);
       // Every row survived, the legacy data included.
-      expect(await scratch().rows('select email, legacy_plan, status from users')).toEqual([{ email: 'ann@example.com', legacy_plan: 'pro', status: 'active' }]);
+      expect(await scratch().rows('select email, legacy_plan, status from users')).toEqual([
+        { email: 'ann@example.com', legacy_plan: 'pro', status: 'active' },
+      ]);
       expect(await scratch().rows('select title from projects')).toEqual([{ title: 'Garden' }]);
       expect(await scratch().rows('select query from search_jobs order by id')).toEqual([{ query: 'shoes' }, { query: 'hats' }]);
       expect((await migrationStatus(scratch().client, { folder: folder.dir })).upToDate).toBe(true);

@@ -17,9 +17,12 @@ describe.each(engines)('adopt when a kept table holds an index name the migratio
   it('renames the kept index out of the way (guarded), creates the expected one, and adopts', async () => {
     const folder = migrationFolder({ '0000_init': INIT });
     try {
-      await runScript(scratch(), `create table legacy_users (id text primary key, email text not null);
+      await runScript(
+        scratch(),
+        `create table legacy_users (id text primary key, email text not null);
         create index idx_users_email on legacy_users (email);
-        insert into legacy_users values ('user_1', 'a@example.com');`);
+        insert into legacy_users values ('user_1', 'a@example.com');`,
+      );
       const first = await adoptDatabase(scratch().client, { folder: folder.dir });
       expect(first.differences.map((d) => `${d.change} ${d.object} ${d.name}`)).toEqual(['extra table public.legacy_users', 'missing table public.users']);
       const bridge = readFileSync(first.bridgeFile!, 'utf8');
@@ -30,9 +33,12 @@ describe.each(engines)('adopt when a kept table holds an index name the migratio
 
       const second = await adoptDatabase(scratch().client, { folder: folder.dir });
       expect({ outcome: second.outcome, remaining: second.remaining }).toEqual({ outcome: 'bridged', remaining: [] });
-      expect(await scratch().rows(`select c.relname as index, t.relname as "table" from pg_index i join pg_class c on c.oid = i.indexrelid
-        join pg_class t on t.oid = i.indrelid where c.relname in ('idx_users_email', 'legacy_users_idx_users_email') order by 1`)).toEqual([
-        { index: 'idx_users_email', table: 'users' }, { index: 'legacy_users_idx_users_email', table: 'legacy_users' },
+      expect(
+        await scratch().rows(`select c.relname as index, t.relname as "table" from pg_index i join pg_class c on c.oid = i.indexrelid
+        join pg_class t on t.oid = i.indrelid where c.relname in ('idx_users_email', 'legacy_users_idx_users_email') order by 1`),
+      ).toEqual([
+        { index: 'idx_users_email', table: 'users' },
+        { index: 'legacy_users_idx_users_email', table: 'legacy_users' },
       ]);
       expect(await scratch().rows('select id, email from legacy_users')).toEqual([{ id: 'user_1', email: 'a@example.com' }]);
       expect((await checkDrift(scratch().client, { folder: folder.dir })).drifted).toBe(false);

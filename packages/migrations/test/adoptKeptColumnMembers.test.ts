@@ -9,7 +9,8 @@ import { migrationFolder } from './support/migrationFolder.ts';
 import { runScript, sqlState } from './support/seedAdoption.ts';
 import { scratchSuite } from './support/scratchSuite.ts';
 
-const INIT = 'create table captures (id int primary key);\ncreate table users (id int primary key, email text not null);\ncreate index idx_users_email on users (email);\n';
+const INIT =
+  'create table captures (id int primary key);\ncreate table users (id int primary key, email text not null);\ncreate index idx_users_email on users (email);\n';
 
 describe.each(engines)('adopt keeps the constraints and indexes of a kept column, on %s', (engine) => {
   const scratch = scratchSuite(engine);
@@ -17,7 +18,9 @@ describe.each(engines)('adopt keeps the constraints and indexes of a kept column
   it('keeps the foreign key, unique constraint and index on kept columns, drops the extra index on a column the migrations make', async () => {
     const folder = migrationFolder({ '0000_init': INIT });
     try {
-      await runScript(scratch(), `create table captures (id int primary key);
+      await runScript(
+        scratch(),
+        `create table captures (id int primary key);
         create table users (id int primary key, email text not null, capture_id int, referral_code text,
           constraint users_capture_id_fk foreign key (capture_id) references captures (id),
           constraint users_referral_code_unique unique (referral_code));
@@ -25,7 +28,8 @@ describe.each(engines)('adopt keeps the constraints and indexes of a kept column
         create index idx_users_capture on users (capture_id);
         create index idx_users_email_lower on users (email, id);
         insert into captures values (1);
-        insert into users values (1, 'a@example.com', 1, 'REF1');`);
+        insert into users values (1, 'a@example.com', 1, 'REF1');`,
+      );
       const first = await adoptDatabase(scratch().client, { folder: folder.dir });
       const bridge = readFileSync(first.bridgeFile!, 'utf8');
       expect(first.kept.map((d) => `${d.object} ${d.table}.${d.name}`).sort()).toEqual([

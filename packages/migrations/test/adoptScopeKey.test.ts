@@ -26,7 +26,7 @@ describe('defaultRowTables', () => {
         'insert into plain default values;',
         "insert into t (a) values ('x');",
         '-- insert into commented default values;',
-        "do $$ begin insert into in_body default values; end $$;",
+        'do $$ begin insert into in_body default values; end $$;',
       ].join('\n--> statement-breakpoint\n'),
     });
     try {
@@ -51,7 +51,9 @@ describe.each(engines)('the user-scope key after adoption on %s', (engine) => {
     };
     const client = scratch().client;
     if (engine === 'pglite') return (client as PGlite).transaction((tx) => steps(async (t, p) => (await tx.query<Record<string, unknown>>(t, p)).rows));
-    return (client as Sql).begin((tx) => steps((t, p) => tx.unsafe(t, (p ?? []) as never[]) as unknown as Promise<Record<string, unknown>[]>)) as Promise<string | null>;
+    return (client as Sql).begin((tx) => steps((t, p) => tx.unsafe(t, (p ?? []) as never[]) as unknown as Promise<Record<string, unknown>[]>)) as Promise<
+      string | null
+    >;
   }
   async function keyRows() {
     return scratch().rows<{ key: string }>(`select encode(key, 'hex') as key from org_private.user_scope_key`);

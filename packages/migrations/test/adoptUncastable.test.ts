@@ -17,11 +17,15 @@ describe.each(engines)('adopt notes a type change without a cast, on %s', (engin
   it('writes a review note for jsonb -> text[] only (text -> varchar and int -> bigint have casts), and the bridge fails as the note says', async () => {
     const folder = migrationFolder({ '0000_init': INIT });
     try {
-      await runScript(scratch(), `create table steps (id int primary key, done jsonb not null default '[]', label text, n int);
-        insert into steps values (1, '["a", "b"]', 'x', 1);`);
+      await runScript(
+        scratch(),
+        `create table steps (id int primary key, done jsonb not null default '[]', label text, n int);
+        insert into steps values (1, '["a", "b"]', 'x', 1);`,
+      );
       const first = await adoptDatabase(scratch().client, { folder: folder.dir });
       expect(first.differences.map((d) => `${d.name}: ${d.fields?.map((f) => f.field).join(',')}`)).toEqual(['done: type,default', 'label: type', 'n: type']);
-      const note = 'public.steps.done: PostgreSQL has no cast from jsonb to text[], so the statement above fails (42846) whatever the rows hold; convert the column yourself before it (a USING expression of your own)';
+      const note =
+        'public.steps.done: PostgreSQL has no cast from jsonb to text[], so the statement above fails (42846) whatever the rows hold; convert the column yourself before it (a USING expression of your own)';
       expect(first.review).toEqual([note]);
       expect(readFileSync(first.bridgeFile!, 'utf8')).toContain(`-- review: ${note}\n`);
 

@@ -18,9 +18,18 @@ const values = fc.uniqueArray(value, { minLength: 2, maxLength: 4 });
 describe('canonicalArrays', () => {
   it.each([
     // [as PostgreSQL printed it first, as it prints that text run again]
-    ["CHECK (((x)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[])))", "CHECK (((x)::text = ANY (ARRAY[('a'::character varying)::text, ('b'::character varying)::text])))"],
-    ["CHECK (((x)::text <> ALL ((ARRAY['a'::character varying, NULL::character varying])::text[])))", "CHECK (((x)::text <> ALL (ARRAY[('a'::character varying)::text, (NULL::character varying)::text])))"],
-    ["CHECK (((x)::text = ANY ((ARRAY['it''s, [x]'::character varying, 'b'::character varying])::text[])))", "CHECK (((x)::text = ANY (ARRAY[('it''s, [x]'::character varying)::text, ('b'::character varying)::text])))"],
+    [
+      "CHECK (((x)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[])))",
+      "CHECK (((x)::text = ANY (ARRAY[('a'::character varying)::text, ('b'::character varying)::text])))",
+    ],
+    [
+      "CHECK (((x)::text <> ALL ((ARRAY['a'::character varying, NULL::character varying])::text[])))",
+      "CHECK (((x)::text <> ALL (ARRAY[('a'::character varying)::text, (NULL::character varying)::text])))",
+    ],
+    [
+      "CHECK (((x)::text = ANY ((ARRAY['it''s, [x]'::character varying, 'b'::character varying])::text[])))",
+      "CHECK (((x)::text = ANY (ARRAY[('it''s, [x]'::character varying)::text, ('b'::character varying)::text])))",
+    ],
     // written as = any(array[...]) on a varchar column: the same check
     ["CHECK (((x)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[])))", "CHECK (((x)::text = ANY (ARRAY['a'::text, 'b'::text])))"],
   ])('treats %s and its re-deparse as one', (first, again) => {
@@ -29,19 +38,33 @@ describe('canonicalArrays', () => {
   });
 
   it.each([
-    ['other values', "((x)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))", "((x)::text = ANY (ARRAY[('a'::character varying)::text, ('c'::character varying)::text]))"],
-    ['another order', "((x)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))", "((x)::text = ANY (ARRAY[('b'::character varying)::text, ('a'::character varying)::text]))"],
+    [
+      'other values',
+      "((x)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))",
+      "((x)::text = ANY (ARRAY[('a'::character varying)::text, ('c'::character varying)::text]))",
+    ],
+    [
+      'another order',
+      "((x)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))",
+      "((x)::text = ANY (ARRAY[('b'::character varying)::text, ('a'::character varying)::text]))",
+    ],
     ['another column', "((x)::text = ANY ((ARRAY['a'::character varying])::text[]))", "((y)::text = ANY (ARRAY[('a'::character varying)::text]))"],
     ['ALL instead of ANY', "((x)::text = ANY ((ARRAY['a'::character varying])::text[]))", "((x)::text <> ALL (ARRAY[('a'::character varying)::text]))"],
     ['a lossy cast (varchar(1))', "((x)::text = ANY ((ARRAY['ab'::character varying(1)])::text[]))", "((x)::text = ANY (ARRAY['ab'::text]))"],
-    ['another element type', "(n = ANY ((ARRAY[1.5, 2.5])::integer[]))", "(n = ANY (ARRAY[1.5, 2.5]))"],
+    ['another element type', '(n = ANY ((ARRAY[1.5, 2.5])::integer[]))', '(n = ANY (ARRAY[1.5, 2.5]))'],
     ['a value holding the other spelling', "(x = 'ARRAY[(''a''::character varying)::text]')", "(x = 'ARRAY[''a''::text]')"],
   ])('keeps apart %s', (_what, a, b) => {
     expect(canonicalArrays(a)).not.toBe(canonicalArrays(b));
   });
 
   it('leaves text without array casts as it is (what PostgreSQL prints for other checks)', () => {
-    for (const text of ['CHECK ((n >= 0))', "CHECK (((x)::text = 'a'::text))", "CHECK ((n = ANY ('{1,2}'::integer[])))", 'CHECK ((c = ANY (ARRAY[1, 2])))', 'CHECK ((a[1] > 0))']) {
+    for (const text of [
+      'CHECK ((n >= 0))',
+      "CHECK (((x)::text = 'a'::text))",
+      "CHECK ((n = ANY ('{1,2}'::integer[])))",
+      'CHECK ((c = ANY (ARRAY[1, 2])))',
+      'CHECK ((a[1] > 0))',
+    ]) {
       expect(canonicalArrays(text)).toBe(text);
     }
   });
@@ -49,7 +72,9 @@ describe('canonicalArrays', () => {
   it('is applied to constraints, indexes, defaults and policy expressions', () => {
     const first = "(ARRAY['a'::character varying])::text[]";
     expect(normalizeConstraintDefinition(`CHECK ((x)::text = ANY (${first})) NOT VALID`)).toBe("CHECK ((x)::text = ANY (ARRAY['a'::text]))");
-    expect(normalizeIndexDefinition(`CREATE INDEX i ON public.t USING btree (x) WHERE ((x)::text = ANY (${first}))`)).toBe("CREATE INDEX ON public.t USING btree (x) WHERE ((x)::text = ANY (ARRAY['a'::text]))");
+    expect(normalizeIndexDefinition(`CREATE INDEX i ON public.t USING btree (x) WHERE ((x)::text = ANY (${first}))`)).toBe(
+      "CREATE INDEX ON public.t USING btree (x) WHERE ((x)::text = ANY (ARRAY['a'::text]))",
+    );
     expect(normalizeExpression(`((x)::text = ANY (${first}))`)).toBe("(x)::text = ANY (ARRAY['a'::text])");
   });
 

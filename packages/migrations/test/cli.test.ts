@@ -44,7 +44,7 @@ describe.each(engines)('org-migrate CLI on %s', (engine) => {
     expect(after.stdout).toContain('2 applied, 0 pending');
   }, 60_000);
 
-  it('exits 3 with the runner\'s advice when an applied file was edited', async () => {
+  it("exits 3 with the runner's advice when an applied file was edited", async () => {
     const db = await target();
     const folder = migrationFolder({ '0000_a': 'create table a (id int);' });
     cleanups.push(() => folder.remove());
@@ -82,7 +82,10 @@ describe.each(engines)('org-migrate CLI on %s', (engine) => {
     expect(check.code).toBe(1);
     const command = /^\s+(org-migrate up .*)$/m.exec(check.stderr)?.[1];
     expect(command).toContain('--allow-out-of-order');
-    const advised = command!.split(' ').slice(1).map((a) => (a === "'<URL>'" ? db[1]! : a));
+    const advised = command!
+      .split(' ')
+      .slice(1)
+      .map((a) => (a === "'<URL>'" ? db[1]! : a));
     const up = await runCli(advised);
     expect(up.stderr).toBe('');
     expect(up.code).toBe(0);
@@ -116,7 +119,19 @@ describe('org-migrate CLI usage', () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
     for (const command of ['up', 'status', 'check', 'lint', 'create <name>']) expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
-    const options = ['--url', '--pglite', '--dir', '--allow-out-of-order', '--lock-timeout', '--statement-timeout', '--lock-wait', '--config', '--custom', '--no-transaction', '--help'];
+    const options = [
+      '--url',
+      '--pglite',
+      '--dir',
+      '--allow-out-of-order',
+      '--lock-timeout',
+      '--statement-timeout',
+      '--lock-wait',
+      '--config',
+      '--custom',
+      '--no-transaction',
+      '--help',
+    ];
     for (const option of options) expect(run.stdout).toContain(option);
   });
 });
@@ -127,7 +142,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('org-migrate --lock-wait on Postgr
     const holder = connect(database.url, { max: 1, connection: { application_name: 'stuck-runner' } });
     const folder = migrationFolder({ '0000_a': 'create table a (id int);' });
     try {
-      const [held] = await holder<{ pid: number }[]>`select pg_backend_pid() as pid, pg_advisory_lock(hashtextextended(${'org-migrate:"public"."org_migrations"'}, 0))`;
+      const [held] = await holder<
+        { pid: number }[]
+      >`select pg_backend_pid() as pid, pg_advisory_lock(hashtextextended(${'org-migrate:"public"."org_migrations"'}, 0))`;
       const run = await runCli(['up', '--url', database.url, '--dir', folder.dir, '--lock-wait', '300']);
       expect(run.code).toBe(3);
       expect(run.stderr).toContain(`waiting for the migration lock, held by pid ${held!.pid} (application "stuck-runner", state idle`);
@@ -149,7 +166,10 @@ describe('org-migrate create', () => {
     try {
       const out = join(work, 'drizzle');
       const config = join(work, 'drizzle.config.ts');
-      writeFileSync(join(work, 'schema.ts'), "import { pgTable, text, uuid } from 'drizzle-orm/pg-core';\nexport const notes = pgTable('notes', { id: uuid('id').primaryKey(), body: text('body').notNull() });\n");
+      writeFileSync(
+        join(work, 'schema.ts'),
+        "import { pgTable, text, uuid } from 'drizzle-orm/pg-core';\nexport const notes = pgTable('notes', { id: uuid('id').primaryKey(), body: text('body').notNull() });\n",
+      );
       // Relative to the package, as configs are: drizzle-kit mishandles an absolute `out` on its second run.
       const relative = `./${work.slice(pkg.length).replace(/^\//, '')}`;
       writeFileSync(config, `export default { dialect: 'postgresql', schema: '${relative}/schema.ts', out: '${relative}/drizzle' };\n`);

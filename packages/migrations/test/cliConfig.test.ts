@@ -71,11 +71,15 @@ describe.each(engines)('where org-migrate finds its folder and journal, on %s', 
     [{ dri: './db/drizzle' }, 'org-migrate.config.json: unknown key "dri" (known: dir, journal, set, schema)'],
     [{ dir: 7 }, 'org-migrate.config.json: "dir" must be a non-empty string'],
     [{ dir: './db/drizzle', journal: 'public.x; drop table y' }, 'the journal is schema.table or table'],
-  ])('a malformed config %j is a usage error naming the file', async (config, message) => {
-    const p = await project();
-    p.write('org-migrate.config.json', config);
-    const run = await runCli(['up', ...p.target], {}, p.root);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(message);
-  }, 60_000);
+  ])(
+    'a malformed config %j is a usage error naming the file',
+    async (config, message) => {
+      const p = await project();
+      p.write('org-migrate.config.json', config);
+      const run = await runCli(['up', ...p.target], {}, p.root);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(message);
+    },
+    60_000,
+  );
 });

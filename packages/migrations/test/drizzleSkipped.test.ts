@@ -6,12 +6,7 @@ import { migrate as drizzleMigratePostgres } from 'drizzle-orm/postgres-js/migra
 import type { Sql } from 'postgres';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engines } from '../../../tooling/testEngines.ts';
-import {
-  MigrationChecksumMismatchError,
-  MigrationOutOfOrderError,
-  migrate,
-  migrationStatus,
-} from '../src/index.ts';
+import { MigrationChecksumMismatchError, MigrationOutOfOrderError, migrate, migrationStatus } from '../src/index.ts';
 import { migrationFolder } from './support/migrationFolder.ts';
 import { runCli } from './support/runCli.ts';
 import { scratchSuite } from './support/scratchSuite.ts';
@@ -38,8 +33,7 @@ describe.each(engines)('adopting a drizzle-migrated database whose migrator skip
     if (db.engine === 'pglite') await drizzleMigratePglite(drizzlePglite(db.client as PGlite), { migrationsFolder: folder.dir });
     else await drizzleMigratePostgres(drizzlePostgres(db.client as Sql), { migrationsFolder: folder.dir });
   }
-  const tableExists = async (name: string) =>
-    (await scratch().rows<{ t: string | null }>('select to_regclass($1)::text as t', [name]))[0]?.t === name;
+  const tableExists = async (name: string) => (await scratch().rows<{ t: string | null }>('select to_regclass($1)::text as t', [name]))[0]?.t === name;
 
   it('an older-named skipped file is reported out of order, refused, and applied on request', async () => {
     await drizzleMigrate();

@@ -79,7 +79,10 @@ describe.runIf(process.env.TEST_DATABASE_URL)('ensureMigrations across processes
     const folder = migrationFolder(FILES);
     try {
       const runs = await Promise.all([runChild(database.url, folder.dir), runChild(database.url, folder.dir)]);
-      expect(runs.map((r) => [r.code, r.stderr])).toEqual([[0, ''], [0, '']]);
+      expect(runs.map((r) => [r.code, r.stderr])).toEqual([
+        [0, ''],
+        [0, ''],
+      ]);
       const reports = runs.map((r) => JSON.parse(r.stdout) as { applied: string[]; skipped: string[] });
       const names = Object.keys(FILES);
       expect(reports.map((r) => r.applied.length + r.skipped.length)).toEqual([3, 3]);

@@ -30,9 +30,16 @@ describe.each(engines)('MigrationFailedError values on %s', (engine) => {
 
   it.each([
     ['22P02', 'invalid_text_representation', 'a text id cast to uuid', { '0001_uuid': 'alter table people alter column id type uuid using id::uuid;' }],
-    ['23505', 'unique_violation', 'a unique index over duplicates (detail holds the key)', { '0001_unique': 'create unique index people_email on people (email);' }],
     [
-      '23505', 'unique_violation', 'a concurrent unique index in a no-transaction file',
+      '23505',
+      'unique_violation',
+      'a unique index over duplicates (detail holds the key)',
+      { '0001_unique': 'create unique index people_email on people (email);' },
+    ],
+    [
+      '23505',
+      'unique_violation',
+      'a concurrent unique index in a no-transaction file',
       { '0001_unique': `${NO_TRANSACTION_MARKER}\ncreate unique index concurrently people_email on people (email);` },
     ],
   ])('shows SQLSTATE %s (%s), never the value, for %s', async (code, condition, _what, files) => {

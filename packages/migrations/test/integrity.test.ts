@@ -3,12 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engines } from '../../../tooling/testEngines.ts';
 import { scratchSuite } from './support/scratchSuite.ts';
-import {
-  MigrationChecksumMismatchError,
-  MigrationOutOfOrderError,
-  migrate,
-  migrationStatus,
-} from '../src/index.ts';
+import { MigrationChecksumMismatchError, MigrationOutOfOrderError, migrate, migrationStatus } from '../src/index.ts';
 import { migrationFolder } from './support/migrationFolder.ts';
 
 describe.each(engines)('checksums and ordering on %s', (engine) => {

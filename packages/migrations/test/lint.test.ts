@@ -41,21 +41,24 @@ describe('org-migrate lint', () => {
     ['dropping a constraint or a default', 'alter table items drop constraint items_price_check, alter column code drop default;'],
     ['dropping NOT NULL', 'alter table items alter column code drop not null;'],
     ['renaming a constraint', 'alter table items rename constraint a to b;'],
-    ['a drop inside a string, comment or function body', `-- drop table items;\nselect 'drop table items';\ncreate function f() returns void language sql as $$ drop table items $$;`],
+    [
+      'a drop inside a string, comment or function body',
+      `-- drop table items;\nselect 'drop table items';\ncreate function f() returns void language sql as $$ drop table items $$;`,
+    ],
     [
       'anything on a table this batch creates',
       'create table fresh (id int, code text);\n--> statement-breakpoint\ncreate index fresh_code_idx on fresh (code);\nalter table fresh alter column code set not null, add constraint fresh_fk foreign key (id) references items (id);\nalter table "fresh" rename column code to sku;\ndrop table fresh;',
     ],
-    ['a new table with its foreign keys (drizzle-kit style)', 'CREATE TABLE "orders" ("id" int, "item_id" int);\n--> statement-breakpoint\nALTER TABLE "orders" ADD CONSTRAINT "orders_item_fk" FOREIGN KEY ("item_id") REFERENCES "public"."items"("id") ON DELETE cascade ON UPDATE no action;'],
+    [
+      'a new table with its foreign keys (drizzle-kit style)',
+      'CREATE TABLE "orders" ("id" int, "item_id" int);\n--> statement-breakpoint\nALTER TABLE "orders" ADD CONSTRAINT "orders_item_fk" FOREIGN KEY ("item_id") REFERENCES "public"."items"("id") ON DELETE cascade ON UPDATE no action;',
+    ],
   ])('does not flag %s', (_what, sql) => {
     expect(lint(sql)).toEqual([]);
   });
 
   it('a table created by an earlier unapplied file counts as new too', () => {
-    const findings = lintMigrations([
-      file('0001_create', 'create table fresh (id int);'),
-      file('0002_index', 'create index fresh_id_idx on fresh (id);'),
-    ]);
+    const findings = lintMigrations([file('0001_create', 'create table fresh (id int);'), file('0002_index', 'create index fresh_id_idx on fresh (id);')]);
     expect(findings).toEqual([]);
   });
 

@@ -25,7 +25,9 @@ describe.each(engines)('org-migrate lint and check on %s', (engine) => {
   it('lints only unapplied files; check fails on a finding; the opt-out comment clears it', async () => {
     const db = await target();
     // Applied before lint runs: dropping a table here is history, not flagged.
-    const folder = migrationFolder({ '0000_items': 'create table items (id int, code text);\n--> statement-breakpoint\ncreate table old (id int);\n--> statement-breakpoint\ndrop table old;' });
+    const folder = migrationFolder({
+      '0000_items': 'create table items (id int, code text);\n--> statement-breakpoint\ncreate table old (id int);\n--> statement-breakpoint\ndrop table old;',
+    });
     cleanups.push(() => folder.remove());
     expect((await runCli(['up', ...db, '--dir', folder.dir])).code).toBe(0);
     folder.write('0001_drop_code', 'alter table items add column sku text;\nalter table items drop column code;');
@@ -41,7 +43,10 @@ describe.each(engines)('org-migrate lint and check on %s', (engine) => {
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('0001_drop_code.sql:2 drop-column');
 
-    folder.write('0001_drop_code', 'alter table items add column sku text;\n-- org-migrate:allow drop-column: code moved to sku in release 41\nalter table items drop column code;');
+    folder.write(
+      '0001_drop_code',
+      'alter table items add column sku text;\n-- org-migrate:allow drop-column: code moved to sku in release 41\nalter table items drop column code;',
+    );
     const allowed = await runCli(['lint', ...db, '--dir', folder.dir]);
     expect(allowed.code).toBe(0);
     expect(allowed.stdout).toContain('lint: nothing flagged in 1 unapplied migration(s)');

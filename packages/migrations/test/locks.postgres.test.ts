@@ -48,9 +48,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('lock safety on PostgreSQL', () =>
     const holder = await other.reserve();
     await holder`select pg_advisory_lock(hashtextextended(${'org-migrate:"public"."org_migrations"'}, 0))`;
     folder.write('0001_more', 'create table more (id int);');
-    const error = await migrate(sql, { folder: folder.dir, lockWaitTimeoutMs: 400, lockPollMs: 50 }).catch(
-      (e: unknown) => e,
-    );
+    const error = await migrate(sql, { folder: folder.dir, lockWaitTimeoutMs: 400, lockPollMs: 50 }).catch((e: unknown) => e);
     await holder`select pg_advisory_unlock_all()`;
     holder.release();
     expect(error).toBeInstanceOf(MigrationLockTimeoutError);

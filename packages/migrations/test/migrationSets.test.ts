@@ -26,8 +26,7 @@ describe.each(engines)('migration sets sharing one journal on %s', (engine) => {
     cleanups.push(() => f.remove());
     return f;
   }
-  const journalExists = async () =>
-    (await scratch().rows<{ t: string | null }>(`select to_regclass('public.org_migrations')::text as t`))[0]?.t !== null;
+  const journalExists = async () => (await scratch().rows<{ t: string | null }>(`select to_regclass('public.org_migrations')::text as t`))[0]?.t !== null;
 
   it('refuses to run without a folder, before touching the database', async () => {
     const error = await migrate(scratch().client, {} as MigrateOptions).catch((e: unknown) => e);

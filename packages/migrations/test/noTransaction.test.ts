@@ -20,8 +20,7 @@ insert into items values (1, 'a'), (2, 'a'), (3, 'b');`,
     scratch().rows<{ indisvalid: boolean; oid: number }>(
       `select indisvalid, indexrelid::int as oid from pg_index where indexrelid = to_regclass('items_code_key')`,
     );
-  const journal = () =>
-    scratch().rows<{ name: string; completed: boolean }>('select name, completed from org_migrations order by name');
+  const journal = () => scratch().rows<{ name: string; completed: boolean }>('select name, completed from org_migrations order by name');
   /** The journal row a runner writes just before it runs a no-transaction file's statement. */
   const startedRow = (name: string) =>
     scratch().rows(
@@ -48,9 +47,7 @@ insert into items values (1, 'a'), (2, 'a'), (3, 'b');`,
     folder.write('0001_index', `${NO_TRANSACTION_MARKER}\ncreate unique index concurrently items_code_key on items (code);`);
     const error = await migrate(scratch().client, { folder: folder.dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationFailedError);
-    expect((error as MigrationFailedError).kept).toBe(
-      'Nothing of it was kept: the INVALID index items_code_key the failed build left was dropped.',
-    );
+    expect((error as MigrationFailedError).kept).toBe('Nothing of it was kept: the INVALID index items_code_key the failed build left was dropped.');
     expect(await index()).toEqual([]);
     expect(await journal()).toEqual([{ name: '0000_items', completed: true }]);
 
@@ -67,9 +64,7 @@ insert into items values (1, 'a'), (2, 'a'), (3, 'b');`,
     );
     const error = await migrate(scratch().client, { folder: folder.dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationFileError);
-    expect((error as MigrationFileError).problems).toEqual([
-      { migration: '0001_mixed', line: 4, message: expect.stringContaining('exactly one statement') },
-    ]);
+    expect((error as MigrationFileError).problems).toEqual([{ migration: '0001_mixed', line: 4, message: expect.stringContaining('exactly one statement') }]);
     expect((error as Error).message).toMatch(/^nothing was run: 0001_mixed\.sql line 4: /);
     // Checked before the first file ran: not even 0000_items was applied.
     expect(await scratch().rows(`select to_regclass('items')::text as t`)).toEqual([{ t: null }]);
@@ -99,9 +94,7 @@ insert into items values (1, 'a'), (2, 'a'), (3, 'b');`,
 
     const result = await migrate(scratch().client, { folder: folder.dir });
     expect(result.applied.map((m) => m.name)).toEqual(['0001_index']);
-    expect(result.recovered).toEqual([
-      { name: '0001_index', note: expect.stringContaining('index items_code_key was already built (valid)') },
-    ]);
+    expect(result.recovered).toEqual([{ name: '0001_index', note: expect.stringContaining('index items_code_key was already built (valid)') }]);
     expect(await index()).toEqual([before]);
     expect((await migrationStatus(scratch().client, { folder: folder.dir })).upToDate).toBe(true);
   });
@@ -136,9 +129,7 @@ insert into items values (1, 'a'), (2, 'a'), (3, 'b');`,
     expect(error).toBeInstanceOf(MigrationFailedError);
     expect((error as MigrationFailedError).kept).toContain('An earlier run of this file was interrupted');
     const set = (await scratch().rows<{ s: string }>('select migration_set as s from org_migrations limit 1'))[0]!.s;
-    expect((error as Error).message).toContain(
-      `update "public"."org_migrations" set completed = true where migration_set = '${set}' and name = '0001_type'`,
-    );
+    expect((error as Error).message).toContain(`update "public"."org_migrations" set completed = true where migration_set = '${set}' and name = '0001_type'`);
     expect(await journal()).toContainEqual({ name: '0001_type', completed: false });
   });
 });

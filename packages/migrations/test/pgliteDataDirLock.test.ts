@@ -105,7 +105,7 @@ it('a holder killed with SIGKILL leaves a lock the next opener takes over', asyn
   lockPgliteDataDir(dataDir)!.release();
 });
 
-it('of several processes racing for one dead holder\'s lock, exactly one wins', async () => {
+it("of several processes racing for one dead holder's lock, exactly one wins", async () => {
   writeLock({ pid: deadPid(), hostname: hostname(), since: new Date(0).toISOString(), nonce: 'dead' });
   const racers = Array.from({ length: 4 }, () => holder(dataDir));
   const results = await Promise.all(racers.map((r) => r.result));

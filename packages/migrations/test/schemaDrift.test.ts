@@ -18,7 +18,10 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const NOTES_V1 = `import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
 export const notes = pgTable('notes', { id: uuid('id').primaryKey().defaultRandom(), body: text('body').notNull() });
 `;
-const NOTES_V2 = NOTES_V1.replace("body: text('body').notNull() }", "body: text('body').notNull(), stars: integer('stars').default(0) }").replace('{ pgTable,', '{ integer, pgTable,');
+const NOTES_V2 = NOTES_V1.replace("body: text('body').notNull() }", "body: text('body').notNull(), stars: integer('stars').default(0) }").replace(
+  '{ pgTable,',
+  '{ integer, pgTable,',
+);
 
 describe('checkSchemaDrift', () => {
   it("@org's schema against its own migrations: clean", async () => {
@@ -31,7 +34,9 @@ describe('checkSchemaDrift', () => {
     const bookmarks = pgTable('bookmarks', { id: uuid('id').primaryKey(), url: text('url').notNull() });
     const more = await checkSchemaDrift({ schema: { ...orgTables, bookmarks }, folder: orgMigrationsFolder() });
     expect(more.drifted).toBe(true);
-    expect(more.statements).toEqual([expect.stringMatching(/^CREATE TABLE "bookmarks" \(\n\t"id" uuid PRIMARY KEY NOT NULL,\n\t"url" text NOT NULL\n\);?\n?$/)]);
+    expect(more.statements).toEqual([
+      expect.stringMatching(/^CREATE TABLE "bookmarks" \(\n\t"id" uuid PRIMARY KEY NOT NULL,\n\t"url" text NOT NULL\n\);?\n?$/),
+    ]);
     const { emailCaptures: _gone, ...fewer } = orgTables;
     const less = await checkSchemaDrift({ schema: fewer, folder: orgMigrationsFolder() });
     expect(less.drifted).toBe(true);
@@ -45,10 +50,14 @@ describe('checkSchemaDrift', () => {
     const generate = () =>
       // Paths relative to its cwd: drizzle-kit 0.31.11 prefixes `./` to an absolute --out and fails
       // (exit 0) reading its own snapshot back on the second run.
-      execFileSync(join(packageDir, 'node_modules', '.bin', 'drizzle-kit'), ['generate', '--dialect', 'postgresql', '--schema', relative(packageDir, schemaFile), '--out', relative(packageDir, out)], {
-        cwd: packageDir,
-        stdio: 'pipe',
-      });
+      execFileSync(
+        join(packageDir, 'node_modules', '.bin', 'drizzle-kit'),
+        ['generate', '--dialect', 'postgresql', '--schema', relative(packageDir, schemaFile), '--out', relative(packageDir, out)],
+        {
+          cwd: packageDir,
+          stdio: 'pipe',
+        },
+      );
     const load = async (version: string) => {
       const file = join(dir, `schema_${version}.ts`);
       return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, unknown>;
@@ -58,14 +67,22 @@ describe('checkSchemaDrift', () => {
       writeFileSync(join(dir, 'schema_v1.ts'), NOTES_V1);
       writeFileSync(join(dir, 'schema_v2.ts'), NOTES_V2);
       generate();
-      expect(await checkSchemaDrift({ schema: await load('v1'), folder: out })).toMatchObject({ drifted: false, statements: [], snapshot: 'meta/0000_snapshot.json' });
+      expect(await checkSchemaDrift({ schema: await load('v1'), folder: out })).toMatchObject({
+        drifted: false,
+        statements: [],
+        snapshot: 'meta/0000_snapshot.json',
+      });
 
       const drift = await checkSchemaDrift({ schema: await load('v2'), folder: out });
       expect(drift).toMatchObject({ drifted: true, statements: ['ALTER TABLE "notes" ADD COLUMN "stars" integer DEFAULT 0;'] });
 
       writeFileSync(schemaFile, NOTES_V2);
       generate();
-      expect(await checkSchemaDrift({ schema: await load('v2'), folder: out })).toMatchObject({ drifted: false, statements: [], snapshot: 'meta/0001_snapshot.json' });
+      expect(await checkSchemaDrift({ schema: await load('v2'), folder: out })).toMatchObject({
+        drifted: false,
+        statements: [],
+        snapshot: 'meta/0001_snapshot.json',
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -22,7 +22,11 @@ describe('org-migrate check with a schema', () => {
     const out = join(dir, 'drizzle');
     try {
       writeFileSync(schema, V1);
-      execFileSync(join(packageDir, 'node_modules', '.bin', 'drizzle-kit'), ['generate', '--dialect', 'postgresql', '--schema', relative(packageDir, schema), '--out', relative(packageDir, out)], { cwd: packageDir, stdio: 'pipe' });
+      execFileSync(
+        join(packageDir, 'node_modules', '.bin', 'drizzle-kit'),
+        ['generate', '--dialect', 'postgresql', '--schema', relative(packageDir, schema), '--out', relative(packageDir, out)],
+        { cwd: packageDir, stdio: 'pipe' },
+      );
       const db = ['--dir', out, '--pglite', join(dir, 'pgdata')];
       expect((await runCli(['up', ...db])).code).toBe(0);
 
@@ -32,7 +36,9 @@ describe('org-migrate check with a schema', () => {
 
       writeFileSync(schema, V2);
       const drifted = await runCli(['check', ...db, '--schema', schema]);
-      expect(drifted.stderr).toContain('schema drift: the drizzle schema has changes no committed migration holds (compared with meta/0000_snapshot.json); drizzle-kit generate would write:\n  ALTER TABLE "notes" ADD COLUMN "pinned" text;');
+      expect(drifted.stderr).toContain(
+        'schema drift: the drizzle schema has changes no committed migration holds (compared with meta/0000_snapshot.json); drizzle-kit generate would write:\n  ALTER TABLE "notes" ADD COLUMN "pinned" text;',
+      );
       expect(drifted.code).toBe(1);
 
       // The same from org-migrate.config.json, run from the project directory.

@@ -13,8 +13,18 @@ import { runCli } from './support/runCli.ts';
 import { orgFolder, seedFixture, withManualStep } from './support/seedAdoption.ts';
 
 const TEAMS = [
-  { seed: '003_wizard', review: ['review: public.wizard_submissions.completed_steps: PostgreSQL has no cast from jsonb to text[]'], moved: `select (select count(*) from analytics_events)::int as moved, (select count(*) from events_before_org)::int as kept`, expected: { moved: 6, kept: 6 } },
-  { seed: '004_claude_code', review: ['review: index name idx_users_email is taken by an index on public.claude_code_users'], moved: `select (select count(*) from users where auth_provider = 'claude_code')::int as moved, (select count(*) from claude_code_users_before_org)::int as kept`, expected: { moved: 7, kept: 7 } },
+  {
+    seed: '003_wizard',
+    review: ['review: public.wizard_submissions.completed_steps: PostgreSQL has no cast from jsonb to text[]'],
+    moved: `select (select count(*) from analytics_events)::int as moved, (select count(*) from events_before_org)::int as kept`,
+    expected: { moved: 6, kept: 6 },
+  },
+  {
+    seed: '004_claude_code',
+    review: ['review: index name idx_users_email is taken by an index on public.claude_code_users'],
+    moved: `select (select count(*) from users where auth_provider = 'claude_code')::int as moved, (select count(*) from claude_code_users_before_org)::int as kept`,
+    expected: { moved: 7, kept: 7 },
+  },
 ];
 
 describe.each(engines)('org-migrate adopt on the seed teams databases, on %s', (engine) => {
@@ -53,26 +63,30 @@ describe.each(engines)('org-migrate adopt on the seed teams databases, on %s', (
     return { target: ['--pglite', dir], query };
   }
 
-  it.each(TEAMS)('$seed: adopt writes a bridge (exit 1), with the manual step adopt bridges (exit 0), check --drift passes', async ({ seed, review, moved, expected }) => {
-    const folder = orgFolder();
-    cleanups.push(() => folder.remove());
-    const db = await teamDatabase(`${seedFixture(`${seed}.sql`)}\n${seedFixture(`${seed}.rows.sql`)}`);
-    const dir = ['--dir', folder.dir];
+  it.each(TEAMS)(
+    '$seed: adopt writes a bridge (exit 1), with the manual step adopt bridges (exit 0), check --drift passes',
+    async ({ seed, review, moved, expected }) => {
+      const folder = orgFolder();
+      cleanups.push(() => folder.remove());
+      const db = await teamDatabase(`${seedFixture(`${seed}.sql`)}\n${seedFixture(`${seed}.rows.sql`)}`);
+      const dir = ['--dir', folder.dir];
 
-    const first = await runCli(['adopt', ...db.target, ...dir]);
-    expect(first.code).toBe(1);
-    for (const note of review) expect(first.stderr).toContain(note);
-    const bridgeFile = /wrote (\S+_adopt_bridge\.sql): nothing was recorded/.exec(first.stdout)?.[1];
-    expect(bridgeFile).toBeDefined();
-    writeFileSync(bridgeFile!, withManualStep(readFileSync(bridgeFile!, 'utf8'), seedFixture(`${seed}.manual.sql`)));
+      const first = await runCli(['adopt', ...db.target, ...dir]);
+      expect(first.code).toBe(1);
+      for (const note of review) expect(first.stderr).toContain(note);
+      const bridgeFile = /wrote (\S+_adopt_bridge\.sql): nothing was recorded/.exec(first.stdout)?.[1];
+      expect(bridgeFile).toBeDefined();
+      writeFileSync(bridgeFile!, withManualStep(readFileSync(bridgeFile!, 'utf8'), seedFixture(`${seed}.manual.sql`)));
 
-    const second = await runCli(['adopt', ...db.target, ...dir]);
-    expect({ code: second.code, stderr: second.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(second.stdout).toContain('bridged: ran');
-    expect(await db.query(moved)).toEqual([expected]);
+      const second = await runCli(['adopt', ...db.target, ...dir]);
+      expect({ code: second.code, stderr: second.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(second.stdout).toContain('bridged: ran');
+      expect(await db.query(moved)).toEqual([expected]);
 
-    const check = await runCli(['check', '--drift', ...db.target, ...dir]);
-    expect(check.code).toBe(0);
-    expect(check.stdout).toContain('no drift');
-  }, 240_000);
+      const check = await runCli(['check', '--drift', ...db.target, ...dir]);
+      expect(check.code).toBe(0);
+      expect(check.stdout).toContain('no drift');
+    },
+    240_000,
+  );
 });

@@ -31,15 +31,64 @@ const line = (d: SchemaDifference) =>
 function contents(after: boolean) {
   const filled = (c: string, empty: string) => (after ? c : `coalesce(${c}, ${empty})`);
   return {
-    partners: ['lower(id::text)', ['id::text', 'name', 'type', filled('states_licensed', `'{}'`), 'min_debt_amount', 'max_debt_amount', 'acceptance_rate', 'contact_email', 'is_active', epoch('created_at'), epoch('updated_at')]],
-    leads: ['lower(id::text)', [
-      'lower(id::text)', 'name', 'email', 'phone', 'state', 'debt_amount', filled('debt_types', `'{}'`), 'monthly_payment', 'credit_score_range',
-      'utm_source', 'utm_medium', 'utm_campaign', 'gclid', 'fbclid', 'ip_address', 'user_agent', 'md5(user_agent)', 'session_id',
-      filled('quiz_answers', `'{}'::jsonb`), 'status', 'qualification_status', 'partner_matched', 'partner_id',
-      epoch('created_at'), epoch('updated_at'), epoch('contacted_at'), epoch('converted_at'), epoch('deleted_at'), after ? 'search_text' : 'search_vector',
-    ]],
-    analytics_events: ['lower(id::text)', ['lower(id::text)', 'lower(lead_id::text)', 'session_id', 'event_type', 'page_url', 'referrer', filled('properties', `'{}'::jsonb`), epoch('created_at')]],
-    _prisma_migrations: ['id', ['id', 'checksum', 'migration_name', epoch('started_at'), epoch('finished_at'), 'applied_steps_count', 'logs', 'rolled_back_at']],
+    partners: [
+      'lower(id::text)',
+      [
+        'id::text',
+        'name',
+        'type',
+        filled('states_licensed', `'{}'`),
+        'min_debt_amount',
+        'max_debt_amount',
+        'acceptance_rate',
+        'contact_email',
+        'is_active',
+        epoch('created_at'),
+        epoch('updated_at'),
+      ],
+    ],
+    leads: [
+      'lower(id::text)',
+      [
+        'lower(id::text)',
+        'name',
+        'email',
+        'phone',
+        'state',
+        'debt_amount',
+        filled('debt_types', `'{}'`),
+        'monthly_payment',
+        'credit_score_range',
+        'utm_source',
+        'utm_medium',
+        'utm_campaign',
+        'gclid',
+        'fbclid',
+        'ip_address',
+        'user_agent',
+        'md5(user_agent)',
+        'session_id',
+        filled('quiz_answers', `'{}'::jsonb`),
+        'status',
+        'qualification_status',
+        'partner_matched',
+        'partner_id',
+        epoch('created_at'),
+        epoch('updated_at'),
+        epoch('contacted_at'),
+        epoch('converted_at'),
+        epoch('deleted_at'),
+        after ? 'search_text' : 'search_vector',
+      ],
+    ],
+    analytics_events: [
+      'lower(id::text)',
+      ['lower(id::text)', 'lower(lead_id::text)', 'session_id', 'event_type', 'page_url', 'referrer', filled('properties', `'{}'::jsonb`), epoch('created_at')],
+    ],
+    _prisma_migrations: [
+      'id',
+      ['id', 'checksum', 'migration_name', epoch('started_at'), epoch('finished_at'), 'applied_steps_count', 'logs', 'rolled_back_at'],
+    ],
   } as const;
 }
 
@@ -64,38 +113,49 @@ describe.each(engines)('seed 000 (FreshSlate, Prisma Migrate) adoption on %s', (
       const first = await adoptDatabase(scratch().client, { folder: folder.dir });
       expect(first.outcome).toBe('bridge-written');
       const onTeamTables = first.differences.filter((d) => /^public\.(leads|partners|analytics_events|_prisma_migrations)$/.test(d.table ?? d.name)).map(line);
-      expect(onTeamTables).toEqual(expect.arrayContaining([
-        'extra table public._prisma_migrations',
-        'changed column public.leads.id (type: text -> uuid; default: (none) -> gen_random_uuid())',
-        'changed column public.analytics_events.lead_id (type: text -> uuid)',
-        'changed column public.leads.created_at (type: timestamp(3) without time zone -> timestamp with time zone)',
-        'changed column public.leads.updated_at (type: timestamp(3) without time zone -> timestamp with time zone; default: (none) -> now())',
-        "changed column public.leads.debt_types (not null: false -> true; default: (none) -> '{}'::text[])",
-        "changed column public.leads.quiz_answers (not null: false -> true; default: (none) -> '{}'::jsonb)",
-        "changed column public.partners.states_licensed (not null: false -> true; default: (none) -> '{}'::text[])",
-        'missing column public.partners.deleted_at',
-        'missing column public.analytics_events.user_id',
-        'extra constraint public.leads.leads_partner_id_fkey',
-        'missing constraint public.leads.leads_partner_id_partners_id_fk',
-        'missing constraint public.leads.leads_status_check',
-        'renamed index public.leads.idx_leads_email (was leads_email_idx)',
-        'renamed index public.analytics_events.idx_analytics_events_lead_id (was analytics_events_lead_id_idx)',
-        'extra index public.leads.leads_created_at_idx',
-        'extra trigger public.leads.update_leads_updated_at',
-        'missing trigger public.leads.leads_set_updated_at',
-      ]));
+      expect(onTeamTables).toEqual(
+        expect.arrayContaining([
+          'extra table public._prisma_migrations',
+          'changed column public.leads.id (type: text -> uuid; default: (none) -> gen_random_uuid())',
+          'changed column public.analytics_events.lead_id (type: text -> uuid)',
+          'changed column public.leads.created_at (type: timestamp(3) without time zone -> timestamp with time zone)',
+          'changed column public.leads.updated_at (type: timestamp(3) without time zone -> timestamp with time zone; default: (none) -> now())',
+          "changed column public.leads.debt_types (not null: false -> true; default: (none) -> '{}'::text[])",
+          "changed column public.leads.quiz_answers (not null: false -> true; default: (none) -> '{}'::jsonb)",
+          "changed column public.partners.states_licensed (not null: false -> true; default: (none) -> '{}'::text[])",
+          'missing column public.partners.deleted_at',
+          'missing column public.analytics_events.user_id',
+          'extra constraint public.leads.leads_partner_id_fkey',
+          'missing constraint public.leads.leads_partner_id_partners_id_fk',
+          'missing constraint public.leads.leads_status_check',
+          'renamed index public.leads.idx_leads_email (was leads_email_idx)',
+          'renamed index public.analytics_events.idx_analytics_events_lead_id (was analytics_events_lead_id_idx)',
+          'extra index public.leads.leads_created_at_idx',
+          'extra trigger public.leads.update_leads_updated_at',
+          'missing trigger public.leads.leads_set_updated_at',
+        ]),
+      );
       // Prisma's DESC is NULLS FIRST, drizzle's .desc() NULLS LAST: the guide's own indexes differ too.
-      expect(onTeamTables).toContain('changed index public.leads.idx_active_leads (definition: CREATE INDEX ON public.leads USING btree (created_at DESC) WHERE (((status)::text <> \'archived\'::text) AND (partner_matched = false)) -> CREATE INDEX ON public.leads USING btree (created_at DESC NULLS LAST) WHERE (((status)::text <> \'archived\'::text) AND (partner_matched = false)))');
-      expect(onTeamTables.find((d) => d.startsWith('changed column public.leads.search_vector'))).toMatch(/^changed column public\.leads\.search_vector \(type: text -> tsvector; generated: \(none\) -> to_tsvector\('english'/);
+      expect(onTeamTables).toContain(
+        "changed index public.leads.idx_active_leads (definition: CREATE INDEX ON public.leads USING btree (created_at DESC) WHERE (((status)::text <> 'archived'::text) AND (partner_matched = false)) -> CREATE INDEX ON public.leads USING btree (created_at DESC NULLS LAST) WHERE (((status)::text <> 'archived'::text) AND (partner_matched = false)))",
+      );
+      expect(onTeamTables.find((d) => d.startsWith('changed column public.leads.search_vector'))).toMatch(
+        /^changed column public\.leads\.search_vector \(type: text -> tsvector; generated: \(none\) -> to_tsvector\('english'/,
+      );
       expect(onTeamTables.filter((d) => d.includes('timestamp(3) without time zone -> timestamp with time zone'))).toHaveLength(8);
       // Prisma's journal holds its history: kept, never dropped; the team's trigger function too.
-      expect(first.kept.map((d) => `${d.object} ${d.name} ${d.holdsData}`)).toEqual(['function public.update_updated_at() undefined', 'table public._prisma_migrations true']);
-      expect(first.review).toEqual(expect.arrayContaining([
-        'public.leads.debt_types becomes NOT NULL: the statement above fails while rows hold NULL there; backfill them first',
-        'public.leads.quiz_answers becomes NOT NULL: the statement above fails while rows hold NULL there; backfill them first',
-        'public.partners.states_licensed becomes NOT NULL: the statement above fails while rows hold NULL there; backfill them first',
-        'public.analytics_events.properties becomes NOT NULL: the statement above fails while rows hold NULL there; backfill them first',
-      ]));
+      expect(first.kept.map((d) => `${d.object} ${d.name} ${d.holdsData}`)).toEqual([
+        'function public.update_updated_at() undefined',
+        'table public._prisma_migrations true',
+      ]);
+      expect(first.review).toEqual(
+        expect.arrayContaining([
+          'public.leads.debt_types becomes NOT NULL: the statement above fails while rows hold NULL there; backfill them first',
+          'public.leads.quiz_answers becomes NOT NULL: the statement above fails while rows hold NULL there; backfill them first',
+          'public.partners.states_licensed becomes NOT NULL: the statement above fails while rows hold NULL there; backfill them first',
+          'public.analytics_events.properties becomes NOT NULL: the statement above fails while rows hold NULL there; backfill them first',
+        ]),
+      );
       expect(first.review.some((r) => r.startsWith('public.leads.search_vector: generated expression differs'))).toBe(true);
       const written = readFileSync(first.bridgeFile!, 'utf8');
       expect(written).not.toMatch(/\bDROP (TABLE|COLUMN)\b/);
@@ -106,7 +166,9 @@ describe.each(engines)('seed 000 (FreshSlate, Prisma Migrate) adoption on %s', (
       expect(refused).toMatchObject({ sqlState: '23502' });
       expect(await countRows(scratch(), TEAM_TABLES)).toEqual(before);
       expect(await digests(false)).toEqual(contentBefore);
-      expect(await scratch().rows(`select to_regclass('public.users') as users, to_regclass('public.org_migrations') as journal`)).toEqual([{ users: null, journal: null }]);
+      expect(await scratch().rows(`select to_regclass('public.users') as users, to_regclass('public.org_migrations') as journal`)).toEqual([
+        { users: null, journal: null },
+      ]);
 
       // 3. With the team's manual step (backfill, keep the text search column, UTC): bridged.
       pasteManualStep(first.bridgeFile!, seedFixture('000_freshslate.manual.sql'));
@@ -123,13 +185,19 @@ describe.each(engines)('seed 000 (FreshSlate, Prisma Migrate) adoption on %s', (
       // 4. Every row accounted for: the same counts, and row for row the same keys and values.
       expect(await countRows(scratch(), TEAM_TABLES)).toEqual(before);
       expect(await digests(true)).toEqual(contentBefore);
-      expect(await scratch().rows(`select id::text, quiz_answers::text as q, debt_types::text as t from leads where id in ('${LEAD_1}', 'b0000000-0000-4000-8000-000000000004', 'b0000000-0000-4000-8000-000000000005') order by id`)).toEqual([
+      expect(
+        await scratch().rows(
+          `select id::text, quiz_answers::text as q, debt_types::text as t from leads where id in ('${LEAD_1}', 'b0000000-0000-4000-8000-000000000004', 'b0000000-0000-4000-8000-000000000005') order by id`,
+        ),
+      ).toEqual([
         { id: LEAD_1, q: '{"step": 5, "hardship": true, "monthly_income": "4000-5999"}', t: '{credit_card,medical}' },
         { id: 'b0000000-0000-4000-8000-000000000004', q: '{}', t: '{}' }, // SQL NULLs, filled
         { id: 'b0000000-0000-4000-8000-000000000005', q: 'null', t: '{medical,"student loan","tax, federal"}' }, // a JSON null stays
       ]);
       // Timestamps: Prisma's UTC wall-clock times, now instants; microseconds were already cut to ms by TIMESTAMP(3).
-      expect(await scratch().rows(`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as t from leads where id = '${LEAD_1}'`)).toEqual([{ t: '2024-03-05 10:15:30.123000' }]);
+      expect(await scratch().rows(`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as t from leads where id = '${LEAD_1}'`)).toEqual([
+        { t: '2024-03-05 10:15:30.123000' },
+      ]);
       expect(await scratch().rows(`select count(*)::int as n from partners where deleted_at is not null`)).toEqual([{ n: 0 }]);
 
       // 5. Adopted means identical: no drift, nothing for migrate, adopt refuses a second time.
@@ -139,7 +207,10 @@ describe.each(engines)('seed 000 (FreshSlate, Prisma Migrate) adoption on %s', (
 
       // 6. The guide's queries, as written, against @org's tables.
       const db = orgDb(scratch());
-      expect((await db.select().from(leads).where(eq(leads.id, IMPORTED)).limit(1))[0]).toMatchObject({ email: 'IMPORT@EXAMPLE.COM', quizAnswers: { source: 'spreadsheet', note: 'quote " and backslash \\' } });
+      expect((await db.select().from(leads).where(eq(leads.id, IMPORTED)).limit(1))[0]).toMatchObject({
+        email: 'IMPORT@EXAMPLE.COM',
+        quizAnswers: { source: 'spreadsheet', note: 'quote " and backslash \\' },
+      });
       const qualified = await db
         .select({ lead: leads, partnerName: partners.name, partnerAcceptanceRate: partners.acceptanceRate })
         .from(leads)
@@ -161,7 +232,11 @@ describe.each(engines)('seed 000 (FreshSlate, Prisma Migrate) adoption on %s', (
         .from(leads)
         .where(gte(leads.createdAt, new Date('2024-03-01T00:00:00Z')));
       expect(stats).toEqual({ totalLeads: 4, avgDebtAmount: '25012500.12', qualifiedCount: 2, states: ['CA', 'FL', 'NY'] });
-      const prepared = db.select().from(leads).where(eq(leads.email, sql.placeholder('email'))).prepare('getLeadByEmail');
+      const prepared = db
+        .select()
+        .from(leads)
+        .where(eq(leads.email, sql.placeholder('email')))
+        .prepare('getLeadByEmail');
       expect((await prepared.execute({ email: 'test1@example.com' })).map((l) => l.id)).toEqual([LEAD_1]); // not its Test1@Example.COM twin
       expect((await db.select({ id: leads.id }).from(leads).where(isNull(leads.deletedAt))).length).toBe(5);
       const found = await db
@@ -171,7 +246,18 @@ describe.each(engines)('seed 000 (FreshSlate, Prisma Migrate) adoption on %s', (
         .orderBy(sql`ts_rank(${leads.searchVector}, plainto_tsquery('english', ${'spring debt'})) DESC`);
       expect(found.map((f) => f.id).sort()).toEqual([LEAD_1, 'b0000000-0000-4000-8000-000000000002']);
       const lead = await db.transaction(async (tx) => {
-        const [created] = await tx.insert(leads).values({ name: 'Test User 3', email: 'test3@example.com', phone: '5555550003', state: 'CA', debtAmount: '25000', debtTypes: ['credit_card'], partnerId: ABC }).returning();
+        const [created] = await tx
+          .insert(leads)
+          .values({
+            name: 'Test User 3',
+            email: 'test3@example.com',
+            phone: '5555550003',
+            state: 'CA',
+            debtAmount: '25000',
+            debtTypes: ['credit_card'],
+            partnerId: ABC,
+          })
+          .returning();
         await tx.insert(analyticsEvents).values([{ leadId: created!.id, eventType: 'lead_created' }]);
         return created!;
       });

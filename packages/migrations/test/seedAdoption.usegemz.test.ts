@@ -65,7 +65,15 @@ describe.each(engines)('seed 002 (usegemz) adoption on %s', (engine) => {
       await script(fixture('002_usegemz.sql'));
       await script(fixture('002_usegemz.rows.sql'));
       const before = await counts(TEAM_TABLES);
-      expect(before).toEqual({ user_profiles: 3, campaigns: 3, scraping_jobs: 4, scraping_results: 4, system_configurations: 4, search_jobs: 2, search_results: 2 });
+      expect(before).toEqual({
+        user_profiles: 3,
+        campaigns: 3,
+        scraping_jobs: 4,
+        scraping_results: 4,
+        system_configurations: 4,
+        search_jobs: 2,
+        search_results: 2,
+      });
       const valuesBefore = await keyValues((c) => c);
 
       // 1. What adopt reports about the team's own tables (the tables only @org has are missing, whole).
@@ -73,25 +81,32 @@ describe.each(engines)('seed 002 (usegemz) adoption on %s', (engine) => {
       expect(first.outcome).toBe('bridge-written');
       const onTeamTables = first.differences
         .filter((d) => d.object === 'column' || (d.object === 'table' && d.change === 'extra'))
-        .map((d) => `${d.change} ${d.object} ${d.table ? `${d.table}.` : ''}${d.name}${d.fields ? ` (${d.fields.map((f) => `${f.field}: ${f.live} -> ${f.expected}`).join('; ')})` : ''}`);
-      expect(onTeamTables).toEqual(expect.arrayContaining([
-        'changed column public.user_profiles.user_id (type: text -> uuid)',
-        'changed column public.campaigns.user_id (type: text -> uuid)',
-        'changed column public.scraping_jobs.user_id (type: text -> uuid)',
-        "changed column public.scraping_jobs.platform (default: 'Tiktok'::character varying -> 'TikTok'::character varying)",
-        "changed column public.scraping_jobs.progress (type: numeric -> numeric(5,2); not null: false -> true; default: 0 -> '0'::numeric)",
-        "changed column public.system_configurations.is_hot_reloadable (type: character varying(5) -> boolean; default: 'true'::character varying -> true)",
-        'changed column public.campaigns.created_at (type: timestamp without time zone -> timestamp with time zone)',
-        'missing column public.campaigns.deleted_at',
-        'extra table public.search_jobs',
-        'extra table public.search_results',
-      ]));
+        .map(
+          (d) =>
+            `${d.change} ${d.object} ${d.table ? `${d.table}.` : ''}${d.name}${d.fields ? ` (${d.fields.map((f) => `${f.field}: ${f.live} -> ${f.expected}`).join('; ')})` : ''}`,
+        );
+      expect(onTeamTables).toEqual(
+        expect.arrayContaining([
+          'changed column public.user_profiles.user_id (type: text -> uuid)',
+          'changed column public.campaigns.user_id (type: text -> uuid)',
+          'changed column public.scraping_jobs.user_id (type: text -> uuid)',
+          "changed column public.scraping_jobs.platform (default: 'Tiktok'::character varying -> 'TikTok'::character varying)",
+          "changed column public.scraping_jobs.progress (type: numeric -> numeric(5,2); not null: false -> true; default: 0 -> '0'::numeric)",
+          "changed column public.system_configurations.is_hot_reloadable (type: character varying(5) -> boolean; default: 'true'::character varying -> true)",
+          'changed column public.campaigns.created_at (type: timestamp without time zone -> timestamp with time zone)',
+          'missing column public.campaigns.deleted_at',
+          'extra table public.search_jobs',
+          'extra table public.search_results',
+        ]),
+      );
       // Migration 0005 (#13): a job without a campaign and a result without a job are @org's too now.
       expect(onTeamTables.filter((d) => /scraping_jobs\.campaign_id|scraping_results\.job_id/.test(d))).toEqual([]);
       expect(first.review.filter((r) => /campaign_id|job_id/.test(r))).toEqual([]);
       // Every timestamp of the five team tables changes type: 15 columns.
       expect(onTeamTables.filter((d) => d.includes('timestamp without time zone -> timestamp with time zone'))).toHaveLength(15);
-      expect(first.differences.filter((d) => d.change === 'missing' && d.object === 'table').map((d) => d.name)).toEqual(expect.arrayContaining(['public.users', 'public.leads', 'org_private.user_scope_key']));
+      expect(first.differences.filter((d) => d.change === 'missing' && d.object === 'table').map((d) => d.name)).toEqual(
+        expect.arrayContaining(['public.users', 'public.leads', 'org_private.user_scope_key']),
+      );
       expect(first.kept.map((d) => `${d.name} ${d.holdsData}`)).toEqual(['public.search_jobs true', 'public.search_results true']);
       const written = readFileSync(first.bridgeFile!, 'utf8');
       expect(written).not.toMatch(/\bDROP (TABLE|COLUMN)\b/);
@@ -104,7 +119,9 @@ describe.each(engines)('seed 002 (usegemz) adoption on %s', (engine) => {
       expect((refused as Error).message).not.toMatch(/user_2/);
       expect(((refused as MigrationFailedError).originalError() as Error).message).toMatch(/user_2/);
       expect(await counts(TEAM_TABLES)).toEqual(before);
-      expect(await scratch().rows(`select to_regclass('public.users') as users, to_regclass('public.org_migrations') as journal`)).toEqual([{ users: null, journal: null }]);
+      expect(await scratch().rows(`select to_regclass('public.users') as users, to_regclass('public.org_migrations') as journal`)).toEqual([
+        { users: null, journal: null },
+      ]);
 
       // 3. The team's manual step, pasted after the bridge's CREATE TABLE statements: now it is bridged.
       const end = written.indexOf('\n);\n', written.lastIndexOf('CREATE TABLE IF NOT EXISTS')) + 4;
@@ -112,11 +129,16 @@ describe.each(engines)('seed 002 (usegemz) adoption on %s', (engine) => {
       const second = await adoptDatabase(scratch().client, { folder: folder.dir });
       expect(second.remaining).toEqual([]);
       expect(second.outcome).toBe('bridged');
-      const bridgeName = first.bridgeFile!.split('/').at(-1)!.replace(/\.sql$/, '');
+      const bridgeName = first
+        .bridgeFile!.split('/')
+        .at(-1)!
+        .replace(/\.sql$/, '');
       const files = readMigrationFolder(folder.dir).map((f) => f.name);
       expect(second.recorded).toEqual(files);
       expect(files.at(-1)).toBe(bridgeName);
-      expect(await scratch().rows(`select name, adopted from org_migrations order by name`)).toEqual(files.map((name) => ({ name, adopted: name !== bridgeName })));
+      expect(await scratch().rows(`select name, adopted from org_migrations order by name`)).toEqual(
+        files.map((name) => ({ name, adopted: name !== bridgeName })),
+      );
 
       // 4. Every row is accounted for: the same counts, keys and values; owners now users, whose
       //    external_id is the Clerk id the row had; the legacy search tables kept whole.
@@ -163,7 +185,10 @@ describe.each(engines)('seed 002 (usegemz) adoption on %s', (engine) => {
       const results = await db.query.scrapingResults.findMany({ where: eq(scrapingResults.jobId, JOB_1), orderBy: desc(scrapingResults.createdAt) });
       expect(results.flatMap((r) => r.creators as Array<{ creator: { name: string } }>).map((c) => c.creator.name)).toEqual(['Lift Daily', 'Fit Fan']);
       const created = await db.transaction(async (tx) => {
-        const [campaign] = await tx.insert(campaigns).values({ userId: ann!.id, name: 'TikTok Keyword Search', searchType: 'keyword', status: 'active' }).returning();
+        const [campaign] = await tx
+          .insert(campaigns)
+          .values({ userId: ann!.id, name: 'TikTok Keyword Search', searchType: 'keyword', status: 'active' })
+          .returning();
         const [newJob] = await tx
           .insert(scrapingJobs)
           .values({ userId: ann!.id, campaignId: campaign!.id, platform: 'TikTok', keywords: ['fitness', 'workout'], status: 'pending', targetResults: 1000 })
@@ -172,7 +197,10 @@ describe.each(engines)('seed 002 (usegemz) adoption on %s', (engine) => {
         await tx.update(scrapingJobs).set({ processedRuns: 1, processedResults: 10, progress: '1.00' }).where(eq(scrapingJobs.id, newJob!.id));
         return newJob!;
       });
-      expect(await db.query.scrapingJobs.findFirst({ where: eq(scrapingJobs.id, created.id), columns: { progress: true, processedRuns: true } })).toEqual({ progress: '1.00', processedRuns: 1 });
+      expect(await db.query.scrapingJobs.findFirst({ where: eq(scrapingJobs.id, created.id), columns: { progress: true, processedRuns: true } })).toEqual({
+        progress: '1.00',
+        processedRuns: 1,
+      });
       await db.update(userProfiles).set({ trialStatus: 'converted' }).where(eq(userProfiles.userId, ann!.id));
     } finally {
       folder.remove();

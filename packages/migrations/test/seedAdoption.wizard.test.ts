@@ -42,36 +42,38 @@ describe.each(engines)('seed 003 (wizard app, drizzle-kit push) adoption on %s',
     return { folder, first, written: readFileSync(first.bridgeFile!, 'utf8') };
   }
 
-  it("reports the differences, keeps what holds data, notes that jsonb -> text[] has no cast, and the bridge as written fails there (42846) and is rolled back", async () => {
+  it('reports the differences, keeps what holds data, notes that jsonb -> text[] has no cast, and the bridge as written fails there (42846) and is rolled back', async () => {
     const { folder, first, written } = await teamDatabase();
     try {
       expect(first.outcome).toBe('bridge-written');
       const lines = first.differences.map(line);
-      expect(lines).toEqual(expect.arrayContaining([
-        "changed column public.wizard_submissions.completed_steps (type: jsonb -> text[]; default: '[]'::jsonb -> '{}'::text[])",
-        'changed column public.email_captures.email (type: text -> character varying(320))',
-        'changed column public.email_captures.convertkit_sync_status (type: text -> character varying(20))',
-        'changed column public.users.email (type: text -> character varying(320))',
-        'changed column public.wizard_submissions.business_type (type: text -> character varying(100))',
-        'renamed constraint public.email_captures.email_captures_email_key (was email_captures_email_unique)',
-        'changed constraint public.wizard_submissions.wizard_submissions_user_id_users_id_fk (definition: FOREIGN KEY (user_id) REFERENCES users(id) -> FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE SET NULL)',
-        'missing column public.users.auth_provider',
-        'missing column public.users.external_id',
-        'missing column public.users.deleted_at',
-        'missing column public.users.metadata',
-        'missing column public.wizard_submissions.ip_address',
-        'missing constraint public.email_captures.email_captures_convertkit_sync_status_check',
-        'missing constraint public.wizard_submissions.wizard_submissions_step_check',
-        'missing index public.users.users_email_live_key',
-        'extra constraint public.users.users_email_unique',
-        'extra constraint public.users.users_email_capture_id_email_captures_id_fk',
-        'extra index public.wizard_submissions.idx_wizard_submissions_user_id',
-        'extra column public.users.company',
-        'extra column public.users.converted_at',
-        'extra column public.users.email_capture_id',
-        'extra table public.events',
-        'missing table public.analytics_events',
-      ]));
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          "changed column public.wizard_submissions.completed_steps (type: jsonb -> text[]; default: '[]'::jsonb -> '{}'::text[])",
+          'changed column public.email_captures.email (type: text -> character varying(320))',
+          'changed column public.email_captures.convertkit_sync_status (type: text -> character varying(20))',
+          'changed column public.users.email (type: text -> character varying(320))',
+          'changed column public.wizard_submissions.business_type (type: text -> character varying(100))',
+          'renamed constraint public.email_captures.email_captures_email_key (was email_captures_email_unique)',
+          'changed constraint public.wizard_submissions.wizard_submissions_user_id_users_id_fk (definition: FOREIGN KEY (user_id) REFERENCES users(id) -> FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE SET NULL)',
+          'missing column public.users.auth_provider',
+          'missing column public.users.external_id',
+          'missing column public.users.deleted_at',
+          'missing column public.users.metadata',
+          'missing column public.wizard_submissions.ip_address',
+          'missing constraint public.email_captures.email_captures_convertkit_sync_status_check',
+          'missing constraint public.wizard_submissions.wizard_submissions_step_check',
+          'missing index public.users.users_email_live_key',
+          'extra constraint public.users.users_email_unique',
+          'extra constraint public.users.users_email_capture_id_email_captures_id_fk',
+          'extra index public.wizard_submissions.idx_wizard_submissions_user_id',
+          'extra column public.users.company',
+          'extra column public.users.converted_at',
+          'extra column public.users.email_capture_id',
+          'extra table public.events',
+          'missing table public.analytics_events',
+        ]),
+      );
       // Every timestamp of the three shared tables changes type (4 + 2 + 3); users.converted_at is kept as is.
       expect(lines.filter((l) => l.includes('timestamp without time zone -> timestamp with time zone'))).toHaveLength(9);
       // push leaves no journal: nothing is read as applied, nothing recorded.
@@ -101,7 +103,9 @@ describe.each(engines)('seed 003 (wizard app, drizzle-kit push) adoption on %s',
       expect(refused).toBeInstanceOf(MigrationFailedError);
       expect(stateOf(refused)).toBe('42846');
       expect(await rowCounts(scratch(), TEAM_TABLES)).toEqual(COUNTS);
-      expect(await scratch().rows(`select to_regclass('public.analytics_events') as events, to_regclass('public.org_migrations') as journal`)).toEqual([{ events: null, journal: null }]);
+      expect(await scratch().rows(`select to_regclass('public.analytics_events') as events, to_regclass('public.org_migrations') as journal`)).toEqual([
+        { events: null, journal: null },
+      ]);
     } finally {
       folder.remove();
     }
@@ -124,11 +128,17 @@ describe.each(engines)('seed 003 (wizard app, drizzle-kit push) adoption on %s',
       expect({ outcome: adopted.outcome, remaining: adopted.remaining.map(line) }).toEqual({ outcome: 'bridged', remaining: [] });
       const names = readMigrationFolder(folder.dir).map((f) => f.name);
       expect(adopted.recorded).toEqual(names);
-      expect(await scratch().rows('select name, adopted from org_migrations order by name')).toEqual(names.map((name, i) => ({ name, adopted: i < names.length - 1 })));
+      expect(await scratch().rows('select name, adopted from org_migrations order by name')).toEqual(
+        names.map((name, i) => ({ name, adopted: i < names.length - 1 })),
+      );
 
       // Every row of every team table, value for value (timestamps to the microsecond, JSON by md5).
       expect(await rowCounts(scratch(), ['email_captures', 'users', 'wizard_submissions', 'analytics_events', 'events_before_org'])).toEqual({
-        email_captures: 4, users: 3, wizard_submissions: 4, analytics_events: 6, events_before_org: 6,
+        email_captures: 4,
+        users: 3,
+        wizard_submissions: 4,
+        analytics_events: 6,
+        events_before_org: 6,
       });
       expect(await projection(scratch(), emailCaptures(false))).toEqual(before.emailCaptures);
       expect(await projection(scratch(), users(false))).toEqual(before.users);
@@ -136,11 +146,18 @@ describe.each(engines)('seed 003 (wizard app, drizzle-kit push) adoption on %s',
       expect(await projection(scratch(), events('analytics_events', false, 'md5(properties::text)'))).toEqual(before.events);
       expect(await projection(scratch(), events('events_before_org', true, 'md5(properties::text)'))).toEqual(before.eventsRaw);
       // What @org adds is empty on the team's rows; the kept foreign key still holds.
-      expect(await scratch().rows(`select count(*)::int as n from users where auth_provider is null and external_id is null and deleted_at is null and metadata = '{}' and refresh_token is null and last_login_at is null`)).toEqual([{ n: 3 }]);
-      expect(await scratch().rows(`select count(*)::int as n from pg_constraint where conname = 'users_email_capture_id_email_captures_id_fk'`)).toEqual([{ n: 1 }]);
+      expect(
+        await scratch().rows(
+          `select count(*)::int as n from users where auth_provider is null and external_id is null and deleted_at is null and metadata = '{}' and refresh_token is null and last_login_at is null`,
+        ),
+      ).toEqual([{ n: 3 }]);
+      expect(await scratch().rows(`select count(*)::int as n from pg_constraint where conname = 'users_email_capture_id_email_captures_id_fk'`)).toEqual([
+        { n: 1 },
+      ]);
       // Duplicate-looking emails stay two rows: @org's uniqueness is case-sensitive, like the team's.
       expect(await scratch().rows(`select email from email_captures where lower(email) = 'zoe.muller@example.com' order by email`)).toEqual([
-        { email: 'Zoe.Muller@Example.com' }, { email: 'zoe.muller@example.com' },
+        { email: 'Zoe.Muller@Example.com' },
+        { email: 'zoe.muller@example.com' },
       ]);
 
       // Adopted once: a second adopt refuses and points at the drift check, which finds nothing.
@@ -159,31 +176,50 @@ describe.each(engines)('seed 003 (wizard app, drizzle-kit push) adoption on %s',
       expect(await scratch().rows<{ inserted: boolean }>(capture, ['ZOE.MULLER@EXAMPLE.COM'])).toEqual([{ id: expect.any(String), inserted: true }]);
       // ConvertKit sync: pending captures oldest first, then marked synced.
       expect(await scratch().rows(`select email from email_captures where convertkit_sync_status = 'pending' order by created_at`)).toEqual([
-        { email: 'björn.ångström@exämple.se' }, { email: 'ZOE.MULLER@EXAMPLE.COM' },
+        { email: 'björn.ångström@exämple.se' },
+        { email: 'ZOE.MULLER@EXAMPLE.COM' },
       ]);
-      expect(await scratch().rows(`update email_captures set convertkit_sync_status = 'synced', convertkit_subscriber_id = 'ck_2001', convertkit_synced_at = now()
-        where email = 'björn.ångström@exämple.se' returning convertkit_sync_status`)).toEqual([{ convertkit_sync_status: 'synced' }]);
+      expect(
+        await scratch().rows(`update email_captures set convertkit_sync_status = 'synced', convertkit_subscriber_id = 'ck_2001', convertkit_synced_at = now()
+        where email = 'björn.ångström@exämple.se' returning convertkit_sync_status`),
+      ).toEqual([{ convertkit_sync_status: 'synced' }]);
       // A value outside @org's sync states is refused by the check the bridge added.
-      expect(await sqlState(() => scratch().rows(`update email_captures set convertkit_sync_status = 'done' where email = 'li.wei+funnel@example.cn'`))).toBe('23514');
+      expect(await sqlState(() => scratch().rows(`update email_captures set convertkit_sync_status = 'done' where email = 'li.wei+funnel@example.cn'`))).toBe(
+        '23514',
+      );
       // Step tracking: the next step of an abandoned run. completed_steps is text[] now: the team's
       // jsonb append (`|| '["goals"]'::jsonb`) fails; array_append is the one-line change.
-      expect(await sqlState(() => scratch().rows(`update wizard_submissions set completed_steps = completed_steps || '["goals"]'::jsonb where session_id = 'sess_anon_01'`))).toBe('42883');
-      expect(await scratch().rows(`update wizard_submissions set current_step = current_step + 1, completed_steps = array_append(completed_steps, 'goals'),
+      expect(
+        await sqlState(() =>
+          scratch().rows(`update wizard_submissions set completed_steps = completed_steps || '["goals"]'::jsonb where session_id = 'sess_anon_01'`),
+        ),
+      ).toBe('42883');
+      expect(
+        await scratch().rows(`update wizard_submissions set current_step = current_step + 1, completed_steps = array_append(completed_steps, 'goals'),
           answers = answers || '{"goals": ["more leads"]}', primary_goal = 'more leads', time_spent_seconds = time_spent_seconds + 30
-        where session_id = 'sess_anon_01' returning current_step, completed_steps, answers->'goals' as goals`)).toEqual([
-        { current_step: 3, completed_steps: ['business', 'goals'], goals: ['more leads'] },
-      ]);
+        where session_id = 'sess_anon_01' returning current_step, completed_steps, answers->'goals' as goals`),
+      ).toEqual([{ current_step: 3, completed_steps: ['business', 'goals'], goals: ['more leads'] }]);
       // Funnel analytics on the flat fields.
-      expect(await scratch().rows(`select business_type, count(*)::int as runs, (count(*) filter (where is_completed))::int as completed
-        from wizard_submissions group by business_type order by business_type nulls last`)).toEqual([
-        { business_type: 'ecommerce', runs: 1, completed: 1 }, { business_type: 'saas', runs: 1, completed: 0 },
-        { business_type: '制造业', runs: 1, completed: 1 }, { business_type: null, runs: 1, completed: 0 },
+      expect(
+        await scratch().rows(`select business_type, count(*)::int as runs, (count(*) filter (where is_completed))::int as completed
+        from wizard_submissions group by business_type order by business_type nulls last`),
+      ).toEqual([
+        { business_type: 'ecommerce', runs: 1, completed: 1 },
+        { business_type: 'saas', runs: 1, completed: 0 },
+        { business_type: '制造业', runs: 1, completed: 1 },
+        { business_type: null, runs: 1, completed: 0 },
       ]);
       // Conversion tracking: events now live in analytics_events; the team's old table name fails loudly.
-      await scratch().rows(`insert into analytics_events (user_id, session_id, event_type, properties) values ($1, 'sess_9f8e7d', 'upgrade', '{"plan": "team"}')`, [ZOE]);
-      expect(await scratch().rows(`select u.email, count(e.id)::int as conversions from users u
-        join analytics_events e on e.user_id = u.id and e.event_type = 'converted' group by u.email order by u.email`)).toEqual([
-        { email: 'Zoe.Muller@Example.com', conversions: 1 }, { email: 'li.wei+funnel@example.cn', conversions: 1 },
+      await scratch().rows(
+        `insert into analytics_events (user_id, session_id, event_type, properties) values ($1, 'sess_9f8e7d', 'upgrade', '{"plan": "team"}')`,
+        [ZOE],
+      );
+      expect(
+        await scratch().rows(`select u.email, count(e.id)::int as conversions from users u
+        join analytics_events e on e.user_id = u.id and e.event_type = 'converted' group by u.email order by u.email`),
+      ).toEqual([
+        { email: 'Zoe.Muller@Example.com', conversions: 1 },
+        { email: 'li.wei+funnel@example.cn', conversions: 1 },
       ]);
       expect(await sqlState(() => scratch().rows(`select count(*) from events`))).toBe('42P01');
     } finally {
@@ -195,18 +231,24 @@ describe.each(engines)('seed 003 (wizard app, drizzle-kit push) adoption on %s',
     const folder = orgFolder();
     try {
       for (const f of readMigrationFolder(folder.dir)) await runScript(scratch(), f.sql);
-      await runScript(scratch(), `
+      await runScript(
+        scratch(),
+        `
         insert into email_captures (id, email, convertkit_sync_status, created_at) values ('a0000000-0000-4000-8000-000000000001', 'Zoe.Muller@Example.com', 'synced', '2024-05-01 10:00:00.000001+00');
         insert into users (id, email, name) values ('${ZOE}', 'Zoe.Muller@Example.com', 'Zoë Müller');
         insert into wizard_submissions (email_capture_id, user_id, session_id, total_steps, completed_steps, answers)
           values ('a0000000-0000-4000-8000-000000000001', '${ZOE}', 'sess_9f8e7d', 5, '{business,goals}', '{"goals": ["grow"]}');
-        insert into analytics_events (user_id, event_type) values ('${ZOE}', 'converted');`);
+        insert into analytics_events (user_id, event_type) values ('${ZOE}', 'converted');`,
+      );
       const result = await adoptDatabase(scratch().client, { folder: folder.dir });
       expect({ outcome: result.outcome, differences: result.differences.map(line) }).toEqual({ outcome: 'adopted', differences: [] });
       expect(result.recorded).toEqual(readMigrationFolder(folder.dir).map((f) => f.name));
       expect(readMigrationFolder(folder.dir).some((f) => f.name.endsWith('_adopt_bridge'))).toBe(false);
       expect(await rowCounts(scratch(), ['email_captures', 'users', 'wizard_submissions', 'analytics_events'])).toEqual({
-        email_captures: 1, users: 1, wizard_submissions: 1, analytics_events: 1,
+        email_captures: 1,
+        users: 1,
+        wizard_submissions: 1,
+        analytics_events: 1,
       });
       expect((await checkDrift(scratch().client, { folder: folder.dir })).drifted).toBe(false);
     } finally {

@@ -36,7 +36,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a runner killed with SIGKILL mid-
       // Kill it while 0001_slow is inside pg_sleep.
       const sql = connect(database.url);
       await waitFor('the runner to sleep inside 0001_slow', async () => {
-        const rows = await sql`select 1 from pg_stat_activity where datname = current_database() and query like 'create table slow%pg_sleep%' and state = 'active'`;
+        const rows =
+          await sql`select 1 from pg_stat_activity where datname = current_database() and query like 'create table slow%pg_sleep%' and state = 'active'`;
         return rows.length > 0 ? true : undefined;
       });
       runner.child.kill('SIGKILL');
@@ -85,9 +86,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a runner killed with SIGKILL mid-
       await writer`rollback`;
       writer.release();
 
-      expect(await sql`select indisvalid from pg_index where indexrelid = to_regclass('items_code_idx')`).toEqual([
-        { indisvalid: false },
-      ]);
+      expect(await sql`select indisvalid from pg_index where indexrelid = to_regclass('items_code_idx')`).toEqual([{ indisvalid: false }]);
       expect(await sql`select name, completed from org_migrations order by name`).toEqual([
         { name: '0000_items', completed: true },
         { name: '0001_index', completed: false },
@@ -97,9 +96,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a runner killed with SIGKILL mid-
 
       const rerun = await runCli(['up', '--url', database.url, '--dir', folder.dir]);
       expect(rerun.code).toBe(0);
-      expect(await sql`select indisvalid from pg_index where indexrelid = to_regclass('items_code_idx')`).toEqual([
-        { indisvalid: true },
-      ]);
+      expect(await sql`select indisvalid from pg_index where indexrelid = to_regclass('items_code_idx')`).toEqual([{ indisvalid: true }]);
       expect(await sql`select name, completed from org_migrations order by name`).toEqual([
         { name: '0000_items', completed: true },
         { name: '0001_index', completed: true },

@@ -61,10 +61,7 @@ describe('scanSql', () => {
   });
 
   it('keeps quoted identifiers and treats $1 as a parameter, not a dollar quote', () => {
-    expect(scanSql('select "A;b" from t where x = $1; select 2').map((s) => s.code)).toEqual([
-      'select "A;b" from t where x = $1',
-      'select 2',
-    ]);
+    expect(scanSql('select "A;b" from t where x = $1; select 2').map((s) => s.code)).toEqual(['select "A;b" from t where x = $1', 'select 2']);
   });
 });
 

@@ -45,19 +45,14 @@ describe.each(engines)('org migrations on %s', (engine) => {
           where r.relname = c.table_name and t.tgname = c.table_name || '_set_updated_at')`);
     expect(missing).toEqual([]);
 
-    const [user] = await scratch().rows<{ id: string; updated_at: Date }>(
-      `insert into users (email) values ('raw@example.com') returning id, updated_at`,
-    );
-    const [after] = await scratch().rows<{ updated_at: Date }>(
-      `update users set name = 'Raw' where id = $1 returning updated_at`,
-      [user!.id],
-    );
+    const [user] = await scratch().rows<{ id: string; updated_at: Date }>(`insert into users (email) values ('raw@example.com') returning id, updated_at`);
+    const [after] = await scratch().rows<{ updated_at: Date }>(`update users set name = 'Raw' where id = $1 returning updated_at`, [user!.id]);
     expect(new Date(after!.updated_at).getTime()).toBeGreaterThan(new Date(user!.updated_at).getTime());
     const explicit = new Date('2030-01-01T00:00:00Z');
-    const [kept] = await scratch().rows<{ updated_at: Date }>(
-      `update users set updated_at = $2 where id = $1 returning updated_at`,
-      [user!.id, explicit.toISOString()],
-    );
+    const [kept] = await scratch().rows<{ updated_at: Date }>(`update users set updated_at = $2 where id = $1 returning updated_at`, [
+      user!.id,
+      explicit.toISOString(),
+    ]);
     expect(new Date(kept!.updated_at).toISOString()).toBe(explicit.toISOString());
   });
 });

@@ -46,7 +46,18 @@ async function benchEngine(name: string, database: OrgDatabase, url?: string) {
   await migrate(database.client, { folder: orgMigrationsFolder() });
   const raw = rawFor(database, url);
   const repos = createOrgRepositories(db);
-  type Result = { engine: string; name: string; unit: string; raw: number; ours: number; ratio: number; target: number; drizzle?: number; drizzlePrepared?: number; ratioRange?: [number, number] };
+  type Result = {
+    engine: string;
+    name: string;
+    unit: string;
+    raw: number;
+    ours: number;
+    ratio: number;
+    target: number;
+    drizzle?: number;
+    drizzlePrepared?: number;
+    ratioRange?: [number, number];
+  };
   const results: Result[] = [];
   const record = (bench: string, unit: string, r: number, o: number, target: number, extra: Partial<Result> = {}) =>
     results.push({ engine: name, name: bench, unit, raw: r, ours: o, ratio: o / r, target, ...extra });
@@ -67,12 +78,22 @@ async function benchEngine(name: string, database: OrgDatabase, url?: string) {
   };
 
   // Data: 2,000 users with 3 projects each; 20,000 leads for paging.
-  const userRows = await db.insert(users).values(Array.from({ length: 2_000 }, (_, i) => ({ email: `u${i}-${randomUUID()}@bench.test` }))).returning();
+  const userRows = await db
+    .insert(users)
+    .values(Array.from({ length: 2_000 }, (_, i) => ({ email: `u${i}-${randomUUID()}@bench.test` })))
+    .returning();
   await repos.projects.insertBulk(userRows.flatMap((u) => [0, 1, 2].map((j) => ({ name: `p${j}`, userId: u.id }))));
   // Seeding history: createdAt is protected from generic writes, so this repository opts it in.
   await createRepository(db, leads, { writable: ['createdAt'] }).insertBulk(
     // Distinct creation times, as real rows have: one INSERT would give them all the same now().
-    Array.from({ length: 20_000 }, (_, i) => ({ name: `L${i}`, email: `l${i}@bench.test`, phone: '5550000000', state: 'CA', debtAmount: `${i % 900}00.00`, createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000) })),
+    Array.from({ length: 20_000 }, (_, i) => ({
+      name: `L${i}`,
+      email: `l${i}@bench.test`,
+      phone: '5550000000',
+      state: 'CA',
+      debtAmount: `${i % 900}00.00`,
+      createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000),
+    })),
   );
   const ids = userRows.map((u) => u.id);
   const emails = userRows.map((u) => u.email);
@@ -81,9 +102,18 @@ async function benchEngine(name: string, database: OrgDatabase, url?: string) {
   const ops = name === 'pglite' ? 500 : 1_000;
 
   // Primary-key read: raw, ours, drizzle's builder, drizzle's prepared statement.
-  const byIdPrepared = db.select().from(users).where(and(eq(users.id, dsql.placeholder('id')), isNull(users.deletedAt))).limit(1).prepare('bench_user_by_id');
+  const byIdPrepared = db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, dsql.placeholder('id')), isNull(users.deletedAt)))
+    .limit(1)
+    .prepare('bench_user_by_id');
   const pkRawSql = 'select * from users where id = $1 and deleted_at is null limit 1';
-  sameIds('primary-key read', rawRows(await raw.query(pkRawSql, [ids[0]])).map((r) => r.id), [(await repos.users.findById(ids[0]!))?.id]);
+  sameIds(
+    'primary-key read',
+    rawRows(await raw.query(pkRawSql, [ids[0]])).map((r) => r.id),
+    [(await repos.users.findById(ids[0]!))?.id],
+  );
   sameIds('primary-key read (drizzle)', [(await byIdPrepared.execute({ id: ids[0] }))[0]?.id], [ids[0]]);
   await compareFour(
     'primary-key read',
@@ -92,14 +122,22 @@ async function benchEngine(name: string, database: OrgDatabase, url?: string) {
     {
       raw: () => raw.query(pkRawSql, [ids[nextIndex()]]),
       ours: () => repos.users.findById(ids[nextIndex()]!),
-      drizzle: () => db.select().from(users).where(and(eq(users.id, ids[nextIndex()]!), isNull(users.deletedAt))).limit(1),
+      drizzle: () =>
+        db
+          .select()
+          .from(users)
+          .where(and(eq(users.id, ids[nextIndex()]!), isNull(users.deletedAt)))
+          .limit(1),
       drizzlePrepared: () => byIdPrepared.execute({ id: ids[nextIndex()] }),
     },
     ops,
   );
 
   // Sixteen primary-key reads in flight at once (automatic batching merges ours into one statement).
-  const sixteen = <T>(read: (id: string) => Promise<T>) => () => Promise.all(Array.from({ length: 16 }, () => read(ids[nextIndex()]!)));
+  const sixteen =
+    <T>(read: (id: string) => Promise<T>) =>
+    () =>
+      Promise.all(Array.from({ length: 16 }, () => read(ids[nextIndex()]!)));
   await compareFour(
     'primary-key read, 16 in flight',
     'batches/s',
@@ -107,7 +145,13 @@ async function benchEngine(name: string, database: OrgDatabase, url?: string) {
     {
       raw: sixteen((id) => raw.query(pkRawSql, [id])),
       ours: sixteen((id) => repos.users.findById(id)),
-      drizzle: sixteen((id) => db.select().from(users).where(and(eq(users.id, id), isNull(users.deletedAt))).limit(1)),
+      drizzle: sixteen((id) =>
+        db
+          .select()
+          .from(users)
+          .where(and(eq(users.id, id), isNull(users.deletedAt)))
+          .limit(1),
+      ),
       drizzlePrepared: sixteen((id) => byIdPrepared.execute({ id })),
     },
     Math.round(ops / 8),
@@ -132,8 +176,13 @@ async function benchEngine(name: string, database: OrgDatabase, url?: string) {
     .orderBy(desc(leads.createdAt), desc(leads.id))
     .limit(50)
     .prepare('bench_leads_list');
-  const ourList = (amount: string) => repos.leads.findMany({ where: { state: 'CA', debtAmount: { gte: amount } }, orderBy: [['createdAt', 'desc']], limit: 50 });
-  sameIds('findMany', rawRows(await raw.query(listSql, ['CA', '2500.00'])).map((r) => r.id), (await ourList('2500.00')).map((r) => r.id));
+  const ourList = (amount: string) =>
+    repos.leads.findMany({ where: { state: 'CA', debtAmount: { gte: amount } }, orderBy: [['createdAt', 'desc']], limit: 50 });
+  sameIds(
+    'findMany',
+    rawRows(await raw.query(listSql, ['CA', '2500.00'])).map((r) => r.id),
+    (await ourList('2500.00')).map((r) => r.id),
+  );
   await compareFour(
     'list of 50, filter + sort (findMany)',
     'ops/s',
@@ -166,7 +215,10 @@ async function benchEngine(name: string, database: OrgDatabase, url?: string) {
   // Keyset page of 50, shallow and deep.
   const pageSql = `select * from leads where deleted_at is null and (created_at, id) < ($1, $2) order by created_at desc, id desc limit 51`;
   const ordered = await db.select({ createdAt: leads.createdAt, id: leads.id }).from(leads).orderBy(leads.createdAt, leads.id);
-  for (const [label, index] of [['keyset page of 50 (depth 50)', 50], ['keyset page of 50 (depth 19,000)', 19_000]] as const) {
+  for (const [label, index] of [
+    ['keyset page of 50 (depth 50)', 50],
+    ['keyset page of 50 (depth 19,000)', 19_000],
+  ] as const) {
     const edge = ordered[ordered.length - index]!;
     let cursor = (await repos.leads.paginate({ sort: [['createdAt', 'desc']], limit: 50 })).nextCursor;
     // Walk to the depth once to get a real cursor there.
@@ -244,4 +296,15 @@ writeResults(new URL('./results/queries.json', import.meta.url).pathname, {
   machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
   results: all.map((r) => ({ ...r, met: r.ratio >= r.target })),
 });
-printTable(all.map((r) => ({ engine: r.engine, benchmark: r.name, unit: r.unit, raw: r.raw, ours: r.ours, ratio: r.ratio, target: `≥ ${r.target}`, met: r.ratio >= r.target ? 'yes' : 'NO' })));
+printTable(
+  all.map((r) => ({
+    engine: r.engine,
+    benchmark: r.name,
+    unit: r.unit,
+    raw: r.raw,
+    ours: r.ours,
+    ratio: r.ratio,
+    target: `≥ ${r.target}`,
+    met: r.ratio >= r.target ? 'yes' : 'NO',
+  })),
+);

@@ -1,12 +1,5 @@
 import { expectTypeOf } from 'vitest';
-import {
-  DatabaseBindingEndedError,
-  bindDatabase,
-  resolveDatabase,
-  type DataLayerErrorCode,
-  type OrgDatabase,
-  type OrgDb,
-} from '../src/index.ts';
+import { DatabaseBindingEndedError, bindDatabase, resolveDatabase, type DataLayerErrorCode, type OrgDatabase, type OrgDb } from '../src/index.ts';
 
 declare const database: OrgDatabase;
 declare const tx: OrgDb;

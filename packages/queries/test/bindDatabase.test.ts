@@ -81,7 +81,7 @@ describe(`bindDatabase: the app's module-level client on the test's transaction 
     expect(committed.name).toBe('nested');
   });
 
-  test("the app client used inside its own transaction is refused (TransactionScopeError), as it is in production", async ({ factories }) => {
+  test('the app client used inside its own transaction is refused (TransactionScopeError), as it is in production', async ({ factories }) => {
     const user = await factories.users.create();
     const outcome = await db
       .transaction(async (tx) => {
@@ -103,15 +103,20 @@ describe(`bindDatabase: the app's module-level client on the test's transaction 
     const here = await createProject({ name: 'in the test transaction', userId: (await factories.users.create()).id });
     const other = orgFactories(isolatedDatabase.db);
     const there = await other.projects.create({ name: 'in the isolated database', userId: (await other.users.create()).id });
-    const inOther = () => bindDatabase(db, isolatedDatabase.db, async () => ({
-      found: await projectsRepo.findById(there.id),
-      notFound: await projectsRepo.findById(here.id),
-      all: (await projectsRepo.findMany()).map((p) => p.name),
-    }));
+    const inOther = () =>
+      bindDatabase(db, isolatedDatabase.db, async () => ({
+        found: await projectsRepo.findById(there.id),
+        notFound: await projectsRepo.findById(here.id),
+        all: (await projectsRepo.findMany()).map((p) => p.name),
+      }));
     for (let round = 0; round < 2; round++) {
       expect((await projectsRepo.findById(here.id))?.name).toBe('in the test transaction');
       expect(await projectsRepo.findById(there.id)).toBeUndefined();
-      expect(await inOther()).toEqual({ found: expect.objectContaining({ name: 'in the isolated database' }), notFound: undefined, all: ['in the isolated database'] });
+      expect(await inOther()).toEqual({
+        found: expect.objectContaining({ name: 'in the isolated database' }),
+        notFound: undefined,
+        all: ['in the isolated database'],
+      });
     }
     // A domain function's own prepared-statement cache (getLeadByEmail) is per target as well.
     await factories.leads.create({ email: 'lead@example.com' });

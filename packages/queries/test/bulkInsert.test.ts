@@ -14,9 +14,13 @@ import { copyInsert, insertChunks } from '../src/repository/bulkInsert.ts';
 let generated = 0;
 /** A table whose key has no database default: only the $defaultFn can fill it. */
 const withDefaults = pgTable('bulk_with_defaults', {
-  id: uuid('id').primaryKey().$defaultFn(() => randomUUID()),
+  id: uuid('id')
+    .primaryKey()
+    .$defaultFn(() => randomUUID()),
   label: text('label').notNull(),
-  code: text('code').notNull().$defaultFn(() => `gen-${++generated}`),
+  code: text('code')
+    .notNull()
+    .$defaultFn(() => `gen-${++generated}`),
   status: text('status').notNull().default('new'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   // No SQL default: drizzle calls $onUpdate on insert too.
@@ -28,7 +32,11 @@ const createWithDefaults = sql`create table bulk_with_defaults (
 
 /** What the defaults of inserted rows look like, independent of the values generated. */
 async function defaultsOf(db: AnyDb, label: string) {
-  const rows = await db.select().from(withDefaults).where(sql`${withDefaults.label} like ${`${label}%`}`).orderBy(asc(withDefaults.label));
+  const rows = await db
+    .select()
+    .from(withDefaults)
+    .where(sql`${withDefaults.label} like ${`${label}%`}`)
+    .orderBy(asc(withDefaults.label));
   return {
     rows: rows.length,
     distinctIds: new Set(rows.map((r) => r.id)).size,
@@ -46,12 +54,17 @@ async function defaultsOf(db: AnyDb, label: string) {
 const FILLED = 19;
 const SQL_DEFAULTS = 17;
 const wideColumns: Record<string, PgColumnBuilderBase> = {
-  id: uuid('id').primaryKey().$defaultFn(() => randomUUID()),
+  id: uuid('id')
+    .primaryKey()
+    .$defaultFn(() => randomUUID()),
   a: text('a').notNull(),
   b: text('b').notNull(),
   c: text('c'),
 };
-for (let i = 0; i < FILLED; i++) wideColumns[`f${i}`] = text(`f${i}`).notNull().$defaultFn(() => `f${i}`);
+for (let i = 0; i < FILLED; i++)
+  wideColumns[`f${i}`] = text(`f${i}`)
+    .notNull()
+    .$defaultFn(() => `f${i}`);
 for (let i = 0; i < SQL_DEFAULTS; i++) wideColumns[`d${i}`] = text(`d${i}`).notNull().default(`d${i}`);
 const wide = pgTable('bulk_wide', wideColumns);
 const createWide = sql.raw(
@@ -84,7 +97,14 @@ describe('insertBulk fills defaults as drizzle does', () => {
   test('COPY itself takes rows that leave $defaultFn columns out (no silent fallback to INSERT)', async ({ db }) => {
     await execute(db, createWithDefaults);
     expect(await copyInsert(db, withDefaults, [{ label: 'direct 1' }, { label: 'direct 2' }])).toBe(true);
-    expect(await defaultsOf(db, 'direct')).toMatchObject({ rows: 2, distinctIds: 2, idsAreUuids: true, codesGenerated: true, statuses: ['new'], touchedBy: ['app'] });
+    expect(await defaultsOf(db, 'direct')).toMatchObject({
+      rows: 2,
+      distinctIds: 2,
+      idsAreUuids: true,
+      codesGenerated: true,
+      statuses: ['new'],
+      touchedBy: ['app'],
+    });
   });
 });
 

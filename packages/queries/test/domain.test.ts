@@ -72,7 +72,10 @@ describe('leads', () => {
     await factories.leads.create({ debtAmount: '5000.00' }, { traits: ['qualified'] });
     await factories.leads.create({ debtAmount: '50000.00' });
     const rows = await getQualifiedLeadsWithPartners(db, { minDebt: '10000' });
-    expect(rows.map((r) => [r.lead.debtAmount, r.partnerName]).sort()).toEqual([['15000.00', null], ['25000.00', 'ABC Debt Relief']]);
+    expect(rows.map((r) => [r.lead.debtAmount, r.partnerName]).sort()).toEqual([
+      ['15000.00', null],
+      ['25000.00', 'ABC Debt Relief'],
+    ]);
   });
 
   test('lead by email is case-insensitive and prepared', async ({ db, factories }) => {
@@ -145,13 +148,17 @@ describe('projects', () => {
   test('transfer checks ownership and writes activity and audit entries atomically', async ({ db, factories }) => {
     const [alice, bob, eve] = await factories.users.createList(3);
     const project = await factories.projects.create({ userId: alice!.id });
-    await expect(transaction(db, (tx) => transferProject(tx, { projectId: project.id, fromUserId: eve!.id, toUserId: bob!.id }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(transaction(db, (tx) => transferProject(tx, { projectId: project.id, fromUserId: eve!.id, toUserId: bob!.id }))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await db.$count(activityLog)).toBe(0);
     const moved = await transferProject(db, { projectId: project.id, fromUserId: alice!.id, toUserId: bob!.id });
     expect(moved.userId).toBe(bob!.id);
     expect(await db.select().from(activityLog)).toMatchObject([{ type: 'project_transfer', fromUserId: alice!.id, toUserId: bob!.id }]);
     expect(await db.$count(auditLogs, eq(auditLogs.recordId, project.id))).toBe(1);
-    const toNobody = await transaction(db, (tx) => transferProject(tx, { projectId: project.id, fromUserId: bob!.id, toUserId: crypto.randomUUID() })).catch((e: unknown) => e);
+    const toNobody = await transaction(db, (tx) => transferProject(tx, { projectId: project.id, fromUserId: bob!.id, toUserId: crypto.randomUUID() })).catch(
+      (e: unknown) => e,
+    );
     expect(toNobody).toMatchObject({ code: 'FOREIGN_KEY_VIOLATION' });
     expect(await db.$count(activityLog)).toBe(1);
   });
@@ -172,11 +179,24 @@ describe('projects', () => {
 
 describe('campaigns and scraping jobs', () => {
   const creators = (n: number): CreatorResult[] =>
-    Array.from({ length: n }, (_, i) => ({ platform: 'Instagram', id: `ig${i}`, username: `user${i}`, full_name: `User ${i}`, is_private: false, is_verified: i % 2 === 0, profile_pic_url: 'https://x.test/p.jpg' }));
+    Array.from({ length: n }, (_, i) => ({
+      platform: 'Instagram',
+      id: `ig${i}`,
+      username: `user${i}`,
+      full_name: `User ${i}`,
+      is_private: false,
+      is_verified: i % 2 === 0,
+      profile_pic_url: 'https://x.test/p.jpg',
+    }));
 
   test('campaign + job, progress, results flattening and the state machine', async ({ db, factories }) => {
     const user = await factories.users.create();
-    const { campaign, job } = await createCampaignWithJob(db, user.id, { name: 'Fitness', searchType: 'keyword', status: 'active' }, { platform: 'TikTok', keywords: ['fitness'], targetResults: 10 });
+    const { campaign, job } = await createCampaignWithJob(
+      db,
+      user.id,
+      { name: 'Fitness', searchType: 'keyword', status: 'active' },
+      { platform: 'TikTok', keywords: ['fitness'], targetResults: 10 },
+    );
     expect(job).toMatchObject({ campaignId: campaign.id, userId: user.id, status: 'pending' });
 
     await expect(transaction(db, (tx) => transitionJob(tx, job.id, 'completed'))).rejects.toBeInstanceOf(IllegalTransitionError);
@@ -202,7 +222,10 @@ describe('campaigns and scraping jobs', () => {
     await expect(transitionJob(db, crypto.randomUUID(), 'processing')).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  test('a job without a campaign and a batch without a job (#13): written, worked, read; a campaign takes its jobs and their batches with it', async ({ db, factories }) => {
+  test('a job without a campaign and a batch without a job (#13): written, worked, read; a campaign takes its jobs and their batches with it', async ({
+    db,
+    factories,
+  }) => {
     const user = await factories.users.create();
     const repos = orgRepositoriesFor(db);
     const lone = await repos.scrapingJobs.create({ userId: user.id, keywords: ['fitness'], targetResults: 10 });
@@ -289,7 +312,10 @@ describe('configuration and marketing', () => {
     expect(await getConfig(db, 'email', 'trial_day_2_delay')).toMatchObject({ valueType: 'duration', value: { text: '2 days', ms: 2 * DAY } });
     expect(await getConfig(db, 'api', 'max_calls')).toMatchObject({ valueType: 'number', value: 999 });
     await setConfig(db, { category: 'api', key: 'max_calls', valueType: 'number', value: 1 });
-    expect((await listConfigs(db, 'api')).map((c) => [c.row.key, c.value])).toEqual([['enabled', true], ['max_calls', 1]]);
+    expect((await listConfigs(db, 'api')).map((c) => [c.row.key, c.value])).toEqual([
+      ['enabled', true],
+      ['max_calls', 1],
+    ]);
     await expect(setConfig(db, { category: 'x', key: 'y', valueType: 'duration', value: { text: 'soon', ms: 0 } })).rejects.toBeInstanceOf(ValidationError);
     await expect(getConfig(db, 'nope', 'nope')).rejects.toBeInstanceOf(NotFoundError);
   });

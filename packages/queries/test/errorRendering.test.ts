@@ -80,7 +80,10 @@ function expectNoLeak(error: unknown, secrets: readonly string[] = [CANARY]): vo
   }
   expect((error as Error).cause).toBeUndefined();
   const debug = inspect(original(error), { depth: Infinity });
-  expect(secrets.some((s) => debug.includes(s)), 'originalError() keeps the driver error').toBe(true);
+  expect(
+    secrets.some((s) => debug.includes(s)),
+    'originalError() keeps the driver error',
+  ).toBe(true);
 }
 
 describe('data-layer errors show no bound value by any route', () => {
@@ -111,7 +114,9 @@ describe('data-layer errors show no bound value by any route', () => {
   });
 
   test('exclusion violation is an ExclusionViolationError (23P01)', async ({ db }) => {
-    await db.execute(sql`create table canary_bookings (note text, during int4range, constraint canary_bookings_no_overlap exclude using gist (during with &&))`);
+    await db.execute(
+      sql`create table canary_bookings (note text, during int4range, constraint canary_bookings_no_overlap exclude using gist (during with &&))`,
+    );
     await db.execute(sql`insert into canary_bookings values ('first', '[1,10)')`);
     const error = await attempt(db, (tx) => tx.execute(sql`insert into canary_bookings values (${CANARY}, ${'[5,' + '15)'}::int4range)`));
     expect(error).toBeInstanceOf(ExclusionViolationError);
@@ -196,7 +201,10 @@ describe('the query logger', () => {
     await repos.users.findOneBy('email', `${CANARY}@example.test`);
     await repos.users.findMany({ where: { email: { in: [`${CANARY}@example.test`] } }, limit: 5 });
     await repos.users.create({ email: `${CANARY}@example.test` }).catch(() => undefined);
-    await db.insert(projects).values({ name: CANARY, userId: user.id, validationScore: 101 }).catch(() => undefined);
+    await db
+      .insert(projects)
+      .values({ name: CANARY, userId: user.id, validationScore: 101 })
+      .catch(() => undefined);
     expect(entries.length).toBeGreaterThanOrEqual(5);
     expect(JSON.stringify(entries)).not.toContain(CANARY);
 

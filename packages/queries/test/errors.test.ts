@@ -33,7 +33,12 @@ describe('typed errors, the same on both drivers', () => {
   });
 
   test('foreign-key, not-null and check violations', async ({ db }) => {
-    const fk = await attempt(db, (tx) => tx.insert(projects).values({ name: 'orphan', userId: crypto.randomUUID() }).then(() => 0));
+    const fk = await attempt(db, (tx) =>
+      tx
+        .insert(projects)
+        .values({ name: 'orphan', userId: crypto.randomUUID() })
+        .then(() => 0),
+    );
     expect(toDataLayerError(fk)).toBeInstanceOf(ForeignKeyViolationError);
     expect(toDataLayerError(fk)).toMatchObject({ constraint: 'projects_user_id_users_id_fk', table: 'projects' });
 
@@ -42,16 +47,19 @@ describe('typed errors, the same on both drivers', () => {
     expect(notNull).toMatchObject({ table: 'users', columns: ['email'] });
 
     const [owner] = await db.insert(users).values({ email: 'owner@example.test' }).returning();
-    const check = await attempt(db, (tx) => tx.insert(projects).values({ name: 'p', userId: owner!.id, validationScore: 101 }).then(() => 0));
+    const check = await attempt(db, (tx) =>
+      tx
+        .insert(projects)
+        .values({ name: 'p', userId: owner!.id, validationScore: 101 })
+        .then(() => 0),
+    );
     expect(check).toBeInstanceOf(CheckViolationError);
     expect(check).toMatchObject({ constraint: 'projects_validation_score_check' });
   });
 
   test('validation happens before SQL and writes nothing', async ({ db }) => {
     const repos = createOrgRepositories(db);
-    const error = await repos.leads
-      .create({ name: 'x', email: 'bad', phone: '1', state: 'CAL', debtAmount: '1.234' })
-      .catch((e: unknown) => e);
+    const error = await repos.leads.create({ name: 'x', email: 'bad', phone: '1', state: 'CAL', debtAmount: '1.234' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues.map((i) => i.path.join('.')).sort()).toEqual(['debtAmount', 'email', 'state']);
     expect(await repos.leads.count()).toBe(0);
@@ -59,7 +67,11 @@ describe('typed errors, the same on both drivers', () => {
 
   test('application errors pass through transactions unchanged', async ({ db }) => {
     class Mine extends Error {}
-    await expect(transaction(db, async () => { throw new Mine('x'); })).rejects.toBeInstanceOf(Mine);
+    await expect(
+      transaction(db, async () => {
+        throw new Mine('x');
+      }),
+    ).rejects.toBeInstanceOf(Mine);
   });
 
   test('get on a missing row is a NotFoundError', async ({ db }) => {

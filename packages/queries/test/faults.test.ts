@@ -31,7 +31,8 @@ async function withDatabase<T>(url: string, options: Parameters<typeof createDat
   }
 }
 
-const rowsOfBatch = async (admin: postgres.Sql, batch: string) => (await admin`select n from fault_rows where batch = ${batch} order by n`).map((r) => r.n as number);
+const rowsOfBatch = async (admin: postgres.Sql, batch: string) =>
+  (await admin`select n from fault_rows where batch = ${batch} order by n`).map((r) => r.n as number);
 const backendPid = async (tx: OrgDb) => Number((await execute<{ pid: number }>(tx, sql`select pg_backend_pid() as pid`))[0]!.pid);
 
 /** Waits until the server no longer lists the backend (the kill took effect server-side). */
@@ -136,7 +137,7 @@ describe.runIf(onPostgres)('fault harness on PostgreSQL', () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       expect(await pending).toBeInstanceOf(ConnectionError);
-      expect((await pending as ConnectionError).message).toMatch(/COMMIT/);
+      expect(((await pending) as ConnectionError).message).toMatch(/COMMIT/);
       expect([[], [1, 2, 3]]).toContainEqual(await rowsOfBatch(admin, 'commit'));
       await admin`drop trigger fault_slow_commit on fault_rows`;
       await fullPoolServes(db, 2);
@@ -176,7 +177,12 @@ describe.runIf(onPostgres)('fault harness on PostgreSQL', () => {
       await held;
       const repo = createRepository(db, users);
       const reads = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => (i % 2 ? repo.findMany({ limit: 1 }) : repo.count()).then(() => 'ran', (e: unknown) => e)),
+        Array.from({ length: 10 }, (_, i) =>
+          (i % 2 ? repo.findMany({ limit: 1 }) : repo.count()).then(
+            () => 'ran',
+            (e: unknown) => e,
+          ),
+        ),
       );
       for (const outcome of reads) {
         expect(outcome).toBeInstanceOf(TimeoutError);

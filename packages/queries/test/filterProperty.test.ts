@@ -19,7 +19,15 @@ const items = pgTable('filter_items', {
   tags: text('tags').array(),
   doc: jsonb('doc').$type<{ a?: number; b?: string }>(),
 });
-type Row = { n: number | null; label: string | null; flag: boolean | null; amount: string | null; atMicros: bigint | null; tags: string[] | null; doc: { a?: number; b?: string } | null };
+type Row = {
+  n: number | null;
+  label: string | null;
+  flag: boolean | null;
+  amount: string | null;
+  atMicros: bigint | null;
+  tags: string[] | null;
+  doc: { a?: number; b?: string } | null;
+};
 
 const BASE_MS = Date.UTC(2026, 0, 1);
 const MICRO_OFFSETS = [0n, 1n, 999n, 1000n, 1001n, 2000n];
@@ -46,10 +54,20 @@ type Tree = { kind: 'and'; conditions: Condition[]; or: Tree[] };
 const cmp = (op: string, a: number | bigint, b: number | bigint): boolean =>
   op === 'eq' ? a === b : op === 'ne' ? a !== b : op === 'gt' ? a > b : op === 'gte' ? a >= b : op === 'lt' ? a < b : a <= b;
 const likeToRegExp = (pattern: string, insensitive: boolean) =>
-  new RegExp(`^${[...pattern].map((c) => (c === '%' ? '.*' : c === '_' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`, insensitive ? 'is' : 's');
+  new RegExp(
+    `^${[...pattern].map((c) => (c === '%' ? '.*' : c === '_' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`,
+    insensitive ? 'is' : 's',
+  );
 
 /** A scalar comparison on a column, in the filter syntax and as a model over decoded values. */
-function scalar<V extends number | bigint | boolean | string>(column: keyof Row, operands: fc.Arbitrary<V>, decode: (row: Row) => number | bigint | boolean | string | null, toFilter: (v: V) => unknown, toModel: (v: V) => number | bigint | boolean | string, ordered: boolean): fc.Arbitrary<Condition> {
+function scalar<V extends number | bigint | boolean | string>(
+  column: keyof Row,
+  operands: fc.Arbitrary<V>,
+  decode: (row: Row) => number | bigint | boolean | string | null,
+  toFilter: (v: V) => unknown,
+  toModel: (v: V) => number | bigint | boolean | string,
+  ordered: boolean,
+): fc.Arbitrary<Condition> {
   const ops = ordered ? ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] : ['eq', 'ne'];
   return fc.oneof(
     fc.tuple(fc.constantFrom(...ops), operands).map(([op, v]) => ({
@@ -86,25 +104,62 @@ function scalar<V extends number | bigint | boolean | string>(column: keyof Row,
 
 const cents = (s: string | null) => (s === null ? null : Math.round(Number(s) * 100));
 const conditionArb: fc.Arbitrary<Condition> = fc.oneof(
-  scalar('n', fc.constantFrom(-2, 0, 1, 2, 3), (r) => r.n, (v) => v, (v) => v, true),
-  scalar('flag', fc.boolean(), (r) => r.flag, (v) => v, (v) => v, false),
-  scalar('amount', fc.constantFrom('0', '1.5', '1.05', '-3', '12.34', '100'), (r) => cents(r.amount), (v) => v, (v) => cents(v)!, true),
-  scalar('atMicros', fc.constantFrom(0, 1, 2, -1), (r) => r.atMicros, (ms) => new Date(BASE_MS + ms), (ms) => BigInt(BASE_MS + ms) * 1000n, true),
-  scalar('label', fc.constantFrom('a', 'b', 'ab', 'zz', ''), (r) => r.label, (v) => v, (v) => v, false),
+  scalar(
+    'n',
+    fc.constantFrom(-2, 0, 1, 2, 3),
+    (r) => r.n,
+    (v) => v,
+    (v) => v,
+    true,
+  ),
+  scalar(
+    'flag',
+    fc.boolean(),
+    (r) => r.flag,
+    (v) => v,
+    (v) => v,
+    false,
+  ),
+  scalar(
+    'amount',
+    fc.constantFrom('0', '1.5', '1.05', '-3', '12.34', '100'),
+    (r) => cents(r.amount),
+    (v) => v,
+    (v) => cents(v)!,
+    true,
+  ),
+  scalar(
+    'atMicros',
+    fc.constantFrom(0, 1, 2, -1),
+    (r) => r.atMicros,
+    (ms) => new Date(BASE_MS + ms),
+    (ms) => BigInt(BASE_MS + ms) * 1000n,
+    true,
+  ),
+  scalar(
+    'label',
+    fc.constantFrom('a', 'b', 'ab', 'zz', ''),
+    (r) => r.label,
+    (v) => v,
+    (v) => v,
+    false,
+  ),
   fc.tuple(fc.constantFrom('like', 'ilike'), fc.stringMatching(/^[abAB%_]{0,4}$/)).map(([op, pattern]) => ({
     column: 'label' as const,
     filter: { [op]: pattern },
     test: (row: Row) => (row.label === null ? null : likeToRegExp(pattern, op === 'ilike').test(row.label)),
   })),
-  fc.tuple(fc.constantFrom('contains', 'overlaps', 'containedBy'), fc.uniqueArray(fc.constantFrom<string>('x', 'y', 'z'), { minLength: 1, maxLength: 2 })).map(([op, vs]) => ({
-    column: 'tags' as const,
-    filter: { [op]: vs },
-    test: (row: Row) => {
-      if (row.tags === null) return null;
-      const tags = row.tags;
-      return op === 'contains' ? vs.every((v) => tags.includes(v)) : op === 'overlaps' ? vs.some((v) => tags.includes(v)) : tags.every((t) => vs.includes(t));
-    },
-  })),
+  fc
+    .tuple(fc.constantFrom('contains', 'overlaps', 'containedBy'), fc.uniqueArray(fc.constantFrom<string>('x', 'y', 'z'), { minLength: 1, maxLength: 2 }))
+    .map(([op, vs]) => ({
+      column: 'tags' as const,
+      filter: { [op]: vs },
+      test: (row: Row) => {
+        if (row.tags === null) return null;
+        const tags = row.tags;
+        return op === 'contains' ? vs.every((v) => tags.includes(v)) : op === 'overlaps' ? vs.some((v) => tags.includes(v)) : tags.every((t) => vs.includes(t));
+      },
+    })),
   fc.record({ a: fc.constantFrom(1, 2), b: fc.constantFrom('p', 'q') }, { requiredKeys: [] }).map((part) => ({
     column: 'doc' as const,
     filter: { contains: part },

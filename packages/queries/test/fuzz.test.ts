@@ -5,7 +5,29 @@ import { sql } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { CheckViolationError, DataLayerError, createOrgRepositories, searchLeads, transaction, type OrgDb } from '../src/index.ts';
 
-const NASTY = ["'", '"', '--', ';', '/*', '*/', '\\', '%', '_', '\u0000', 'DROP TABLE leads', "' OR '1'='1", '🙂', 'é', '\u202e', '$1', '${x}', '\n', ' ', 'x'.repeat(5_000)];
+const NASTY = [
+  "'",
+  '"',
+  '--',
+  ';',
+  '/*',
+  '*/',
+  '\\',
+  '%',
+  '_',
+  '\u0000',
+  'DROP TABLE leads',
+  "' OR '1'='1",
+  '🙂',
+  'é',
+  '\u202e',
+  '$1',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile value that looks like a template, on purpose
+  '${x}',
+  '\n',
+  ' ',
+  'x'.repeat(5_000),
+];
 const FIELDS = ['name', 'email', 'state', 'status', 'debtAmount', 'createdAt', 'id', 'deletedAt', 'nope', '__proto__', 'name; drop', 'or'];
 const OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'notIn', 'like', 'ilike', 'isNull', 'between', 'raw'];
 
@@ -31,7 +53,7 @@ describe('fuzzed input through the repositories', () => {
         () => repo.count({ where: { [r.pick(FIELDS)]: { [r.pick(OPS)]: value(r) } } as never }),
         () => repo.findMany({ orderBy: [[r.pick(FIELDS), r.pick(['asc', 'desc', nasty(r)])]] as never }),
         () => repo.paginate({ after: nasty(r) }),
-        () => repo.paginate({ sort: [[r.pick(FIELDS), 'asc']] as never, before: Buffer.from(nasty(r)).toString('base64url') + '.x' }),
+        () => repo.paginate({ sort: [[r.pick(FIELDS), 'asc']] as never, before: `${Buffer.from(nasty(r)).toString('base64url')}.x` }),
         () => searchLeads(db, nasty(r)),
         () => repo.findById(nasty(r)),
       ]);
@@ -56,7 +78,10 @@ describe('fuzzed input through the repositories', () => {
     const canary = 'CANARY-9b41-secret';
     const owner = await factories.users.create();
     const error = await transaction(db as OrgDb, (tx) =>
-      tx.insert(projects).values({ name: canary, description: canary, userId: owner.id, validationScore: 101 }).then(() => null),
+      tx
+        .insert(projects)
+        .values({ name: canary, description: canary, userId: owner.id, validationScore: 101 })
+        .then(() => null),
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CheckViolationError);
     for (const text of [String(error), (error as Error).message, JSON.stringify(error), (error as Error).stack ?? '']) {

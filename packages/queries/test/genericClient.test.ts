@@ -10,7 +10,9 @@ import { ConfigurationError, createDatabase, createRepository, transaction } fro
 const authors = pgTable('gc_authors', { id: uuid('id').primaryKey().defaultRandom(), name: text('name').notNull() });
 const notes = pgTable('gc_notes', {
   id: uuid('id').primaryKey().defaultRandom(),
-  authorId: uuid('author_id').notNull().references(() => authors.id),
+  authorId: uuid('author_id')
+    .notNull()
+    .references(() => authors.id),
   body: text('body').notNull(),
   deletedAt: timestamp('deleted_at', { withTimezone: true }),
 });
@@ -21,7 +23,13 @@ const schema = { authors, notes, authorsRelations, notesRelations };
 describe('createDatabase configuration', () => {
   test('an empty or missing URL where a server is asked for is a ConfigurationError, naming no secret', () => {
     const env: Record<string, string | undefined> = {};
-    for (const options of [{ url: env.DATABASE_URL }, { url: '' }, { url: '   ' }, { url: 'mysql://root:hunter2@db/app' }, { url: 'postgres://u:hunter2@h/d', pglite: true as const }]) {
+    for (const options of [
+      { url: env.DATABASE_URL },
+      { url: '' },
+      { url: '   ' },
+      { url: 'mysql://root:hunter2@db/app' },
+      { url: 'postgres://u:hunter2@h/d', pglite: true as const },
+    ]) {
       let caught: unknown;
       try {
         createDatabase(options);
@@ -40,12 +48,17 @@ describe("a consumer's own schema", () => {
     const database = url ? createDatabase({ schema, url, pool: { max: 2 } }) : createDatabase({ schema, pglite: true });
     try {
       await database.db.execute(sql`create table gc_authors (id uuid primary key default gen_random_uuid(), name text not null)`);
-      await database.db.execute(sql`create table gc_notes (id uuid primary key default gen_random_uuid(), author_id uuid not null references gc_authors(id), body text not null, deleted_at timestamptz)`);
+      await database.db.execute(
+        sql`create table gc_notes (id uuid primary key default gen_random_uuid(), author_id uuid not null references gc_authors(id), body text not null, deleted_at timestamptz)`,
+      );
       const authorsRepo = createRepository(database.db, authors);
       const notesRepo = createRepository(database.db, notes);
       const ada = await authorsRepo.create({ name: 'Ada' });
       await transaction(database.db, async (tx) => {
-        await createRepository(tx, notes).createMany([{ authorId: ada.id, body: 'kept' }, { authorId: ada.id, body: 'gone' }]);
+        await createRepository(tx, notes).createMany([
+          { authorId: ada.id, body: 'kept' },
+          { authorId: ada.id, body: 'gone' },
+        ]);
       });
       const gone = await notesRepo.findOne({ where: { body: 'gone' } });
       await notesRepo.softDelete(gone!.id);

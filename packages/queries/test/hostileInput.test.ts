@@ -7,22 +7,7 @@
 import { schema, users } from '@org/schema';
 import { orgTest as test } from '@org/testing/vitest';
 import { getTableColumns, relations, sql, type Column } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  date,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  real,
-  serial,
-  smallint,
-  text,
-  timestamp,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, integer, jsonb, numeric, pgTable, real, serial, smallint, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import fc from 'fast-check';
@@ -64,7 +49,9 @@ const gadgets = pgTable('fuzz_gadgets', {
   day: date('day'),
   meta: jsonb('meta'),
   tags: text('tags').array(),
-  status: varchar('status', { length: 12, enum: ['draft', 'live', 'retired'] }).notNull().default('draft'),
+  status: varchar('status', { length: 12, enum: ['draft', 'live', 'retired'] })
+    .notNull()
+    .default('draft'),
   ownerId: uuid('owner_id').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   deletedAt: timestamp('deleted_at', { withTimezone: true }),
@@ -102,27 +89,107 @@ const cyclic = (() => {
   return labelled(value, 'cyclic');
 })();
 const throwingGetter = labelled(
-  Object.defineProperty({}, 'name', { enumerable: true, get: () => { throw new GetterBomb(CANARY); } }),
+  Object.defineProperty({}, 'name', {
+    enumerable: true,
+    get: () => {
+      throw new GetterBomb(CANARY);
+    },
+  }),
   'throwingGetter(name)',
 );
-const throwingToJson = labelled({ toJSON: () => { throw new GetterBomb(CANARY); } }, 'throwingToJSON');
-const throwingValueOf = labelled({ valueOf: () => { throw new GetterBomb(CANARY); }, toString: () => { throw new GetterBomb(CANARY); } }, 'throwingValueOf');
+const throwingToJson = labelled(
+  {
+    toJSON: () => {
+      throw new GetterBomb(CANARY);
+    },
+  },
+  'throwingToJSON',
+);
+const throwingValueOf = labelled(
+  {
+    valueOf: () => {
+      throw new GetterBomb(CANARY);
+    },
+    toString: () => {
+      throw new GetterBomb(CANARY);
+    },
+  },
+  'throwingValueOf',
+);
 const huge = labelled([`${CANARY}${'x'.repeat(1_000_000)}`], 'hugeString').at(0)!;
-const bigList = labelled(Array.from({ length: 70_000 }, (_, i) => i), 'list(70000)');
-const bigStringList = labelled(Array.from({ length: 70_000 }, (_, i) => `${CANARY}${i}`), 'stringList(70000)');
+const bigList = labelled(
+  Array.from({ length: 70_000 }, (_, i) => i),
+  'list(70000)',
+);
+const bigStringList = labelled(
+  Array.from({ length: 70_000 }, (_, i) => `${CANARY}${i}`),
+  'stringList(70000)',
+);
 
 /** Values no well-behaved caller passes. */
 const hostileConstants: unknown[] = [
-  NaN, Infinity, -Infinity, 1e21, 2 ** 53, -(2 ** 53), 2 ** 31, -0, 0.5, Number.MAX_VALUE, 1e300, -1, 0,
-  10n ** 30n, 2n ** 63n, -(2n ** 63n) - 1n, 1n,
-  new Date(NaN), new Date(8.64e15), new Date(-8.64e15), new Date('0000-06-01T00:00:00Z'),
-  `${CANARY}\u0000`, `${CANARY}\ud800`, `\udfff${CANARY}`, `${CANARY}'; drop table leads; --`, `${CANARY}%_\\`, `${CANARY}\\`,
-  `${CANARY}) or (1=1`, `${CANARY}"`, huge, '', ' ',
-  [], [CANARY], [[CANARY]], [null], bigList, bigStringList, [1, CANARY],
-  {}, Object.create(null), JSON.parse(`{"__proto__": {"polluted": "${CANARY}"}}`), { constructor: { prototype: { polluted: CANARY } } },
-  { toString: () => CANARY }, cyclic, deepObject(2_000), deepOr(2_000), throwingGetter, throwingToJson, throwingValueOf,
-  labelled(sql`true`, 'sql`true`'), labelled(sql.raw(`1=1) or (${CANARY}`), 'sql.raw(injection)'), Symbol(CANARY), () => CANARY, true, false, null, undefined,
-  new Map([[CANARY, 1]]), new Set([CANARY]), Buffer.from(CANARY), new Uint8Array([0, 1]),
+  NaN,
+  Infinity,
+  -Infinity,
+  1e21,
+  2 ** 53,
+  -(2 ** 53),
+  2 ** 31,
+  -0,
+  0.5,
+  Number.MAX_VALUE,
+  1e300,
+  -1,
+  0,
+  10n ** 30n,
+  2n ** 63n,
+  -(2n ** 63n) - 1n,
+  1n,
+  new Date(NaN),
+  new Date(8.64e15),
+  new Date(-8.64e15),
+  new Date('0000-06-01T00:00:00Z'),
+  `${CANARY}\u0000`,
+  `${CANARY}\ud800`,
+  `\udfff${CANARY}`,
+  `${CANARY}'; drop table leads; --`,
+  `${CANARY}%_\\`,
+  `${CANARY}\\`,
+  `${CANARY}) or (1=1`,
+  `${CANARY}"`,
+  huge,
+  '',
+  ' ',
+  [],
+  [CANARY],
+  [[CANARY]],
+  [null],
+  bigList,
+  bigStringList,
+  [1, CANARY],
+  {},
+  Object.create(null),
+  JSON.parse(`{"__proto__": {"polluted": "${CANARY}"}}`),
+  { constructor: { prototype: { polluted: CANARY } } },
+  { toString: () => CANARY },
+  cyclic,
+  deepObject(2_000),
+  deepOr(2_000),
+  throwingGetter,
+  throwingToJson,
+  throwingValueOf,
+  labelled(sql`true`, 'sql`true`'),
+  labelled(sql.raw(`1=1) or (${CANARY}`), 'sql.raw(injection)'),
+  Symbol(CANARY),
+  () => CANARY,
+  true,
+  false,
+  null,
+  undefined,
+  new Map([[CANARY, 1]]),
+  new Set([CANARY]),
+  Buffer.from(CANARY),
+  new Uint8Array([0, 1]),
 ];
 
 const canaryString = fc.oneof(
@@ -200,7 +267,12 @@ function filterArb(t: Target): fc.Arbitrary<unknown> {
   const keys = Object.keys(t.plausible).filter((k) => k in t.columns);
   const value = (key: string) => either(t.plausible[key]!);
   const operand = (key: string) =>
-    fc.oneof(value(key), fc.array(t.plausible[key]!, { maxLength: 3 }), fc.boolean(), t.plausible[key]!.map((v) => [v]));
+    fc.oneof(
+      value(key),
+      fc.array(t.plausible[key]!, { maxLength: 3 }),
+      fc.boolean(),
+      t.plausible[key]!.map((v) => [v]),
+    );
   const condition = (key: string) =>
     fc.oneof(
       value(key),
@@ -271,17 +343,25 @@ function calls(t: Target, db: OrgDb, scopeKey: string, userIds: () => string[]):
   const sort = either(fc.array(either(sortKey), { maxLength: 3 }));
   const where = filterArb(t);
   const readOpts = fc.record(
-    { where, withDeleted: either(fc.boolean()), onlyDeleted: either(fc.boolean()), orderBy: sort, limit: either(fc.integer({ min: 1, max: 50 })), offset: either(fc.nat(20)) },
+    {
+      where,
+      withDeleted: either(fc.boolean()),
+      onlyDeleted: either(fc.boolean()),
+      orderBy: sort,
+      limit: either(fc.integer({ min: 1, max: 50 })),
+      offset: either(fc.nat(20)),
+    },
     { requiredKeys: [] },
   );
   const readOptsOrHostile = fc.oneof({ weight: 5, arbitrary: readOpts }, { weight: 1, arbitrary: hostile });
   const keys = Object.keys(t.plausible).filter((k) => !['id', 'createdAt', 'deletedAt'].includes(k));
-  const row = fc
-    .record(Object.fromEntries(keys.map((k) => [k, t.plausible[k]!])), { requiredKeys: [] })
-    .chain((base) =>
-      fc.array(fc.tuple(fc.oneof(fc.constantFrom(...Object.keys(t.plausible)), canaryString, fc.constantFrom('__proto__', 'constructor')), hostile), { maxLength: 2 })
-        .map((overrides) => Object.fromEntries([...Object.entries(base), ...overrides])),
-    );
+  const row = fc.record(Object.fromEntries(keys.map((k) => [k, t.plausible[k]!])), { requiredKeys: [] }).chain((base) =>
+    fc
+      .array(fc.tuple(fc.oneof(fc.constantFrom(...Object.keys(t.plausible)), canaryString, fc.constantFrom('__proto__', 'constructor')), hostile), {
+        maxLength: 2,
+      })
+      .map((overrides) => Object.fromEntries([...Object.entries(base), ...overrides])),
+  );
   const rowOrHostile = fc.oneof({ weight: 5, arbitrary: row }, { weight: 1, arbitrary: hostile });
   const rowList = fc.oneof({ weight: 5, arbitrary: fc.array(rowOrHostile, { maxLength: 3 }) }, { weight: 1, arbitrary: hostile });
   const relConfig = either(
@@ -295,12 +375,20 @@ function calls(t: Target, db: OrgDb, scopeKey: string, userIds: () => string[]):
       { requiredKeys: [] },
     ),
   );
-  const cursor = either(fc.oneof(canaryString, fc.base64String().map((s) => `${s}.${CANARY}`)));
+  const cursor = either(
+    fc.oneof(
+      canaryString,
+      fc.base64String().map((s) => `${s}.${CANARY}`),
+    ),
+  );
   const repo = t.repo as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   const call = (method: string, args: fc.Arbitrary<unknown[]>, check: (r: unknown) => void) =>
     args.map((a): Call => labelled({ method, run: () => repo[method]!(...a), check }, () => `${t.name}.${method}(${fc.stringify(a).slice(0, 300)})`));
   const tx = (options: unknown): Call =>
-    labelled({ method: 'transaction', run: () => transaction(db, (inner) => createRepoCount(inner, t), options as never), check: count }, () => `transaction(options: ${fc.stringify(options).slice(0, 300)})`);
+    labelled(
+      { method: 'transaction', run: () => transaction(db, (inner) => createRepoCount(inner, t), options as never), check: count },
+      () => `transaction(options: ${fc.stringify(options).slice(0, 300)})`,
+    );
   const scoped = (userId: unknown, options: unknown): Call =>
     labelled(
       { method: 'withUserScope', run: () => withUserScope(db, userId as string, (inner) => createRepoCount(inner, t), options as never), check: count },
@@ -323,7 +411,15 @@ function calls(t: Target, db: OrgDb, scopeKey: string, userIds: () => string[]):
     call('update', fc.tuple(id, rowOrHostile), (r) => expectRow(t, r)),
     call(
       'upsert',
-      fc.tuple(rowOrHostile, either(fc.record({ target: either(fc.constantFrom('id', 'name', 'email')), set: either(fc.constantFrom('all', ['name'])), targetWhere: hostile }, { requiredKeys: ['target'] }))),
+      fc.tuple(
+        rowOrHostile,
+        either(
+          fc.record(
+            { target: either(fc.constantFrom('id', 'name', 'email')), set: either(fc.constantFrom('all', ['name'])), targetWhere: hostile },
+            { requiredKeys: ['target'] },
+          ),
+        ),
+      ),
       (r) => expectRow(t, r),
     ),
     call('delete', fc.tuple(id), bool),
@@ -342,7 +438,14 @@ function calls(t: Target, db: OrgDb, scopeKey: string, userIds: () => string[]):
     ),
     call(
       'page',
-      fc.tuple(either(fc.record({ where, orderBy: sort, page: either(fc.integer({ min: 1, max: 5 })), pageSize: either(fc.integer({ min: 1, max: 50 })) }, { requiredKeys: [] }))),
+      fc.tuple(
+        either(
+          fc.record(
+            { where, orderBy: sort, page: either(fc.integer({ min: 1, max: 5 })), pageSize: either(fc.integer({ min: 1, max: 50 })) },
+            { requiredKeys: [] },
+          ),
+        ),
+      ),
       (r) => {
         const page = r as { items: unknown; total: number; page: number; pageSize: number; pageCount: number };
         rows(page.items);
@@ -354,7 +457,15 @@ function calls(t: Target, db: OrgDb, scopeKey: string, userIds: () => string[]):
         {
           isolationLevel: either(fc.constantFrom('read committed', 'repeatable read', 'serializable')),
           accessMode: either(fc.constantFrom('read only', 'read write')),
-          retry: either(fc.oneof(fc.constant(false as const), fc.record({ maxAttempts: either(fc.integer({ min: 1, max: 3 })), baseDelayMs: either(fc.nat(5)), maxDelayMs: either(fc.nat(5)) }, { requiredKeys: [] }))),
+          retry: either(
+            fc.oneof(
+              fc.constant(false as const),
+              fc.record(
+                { maxAttempts: either(fc.integer({ min: 1, max: 3 })), baseDelayMs: either(fc.nat(5)), maxDelayMs: either(fc.nat(5)) },
+                { requiredKeys: [] },
+              ),
+            ),
+          ),
           onRetry: either(fc.constant(() => undefined)),
         },
         { requiredKeys: [] },
@@ -388,11 +499,16 @@ test('hostile input: typed errors before SQL, nothing written, no value in any e
   const logger = { logQuery: () => void statements++ };
   const engine = isolatedDatabase.engine;
   const make = (config: object) =>
-    (engine === 'pglite' ? drizzlePglite(isolatedDatabase.client as never, config) : drizzlePostgres(isolatedDatabase.client as never, config)) as unknown as OrgDb;
+    (engine === 'pglite'
+      ? drizzlePglite(isolatedDatabase.client as never, config)
+      : drizzlePostgres(isolatedDatabase.client as never, config)) as unknown as OrgDb;
   const db = make({ schema: fullSchema, logger });
   const plain = make({ schema: fullSchema });
   await plain.execute(GADGETS_DDL);
-  const owners = await plain.insert(users).values([{ email: 'owner1@example.test' }, { email: 'owner2@example.test' }]).returning();
+  const owners = await plain
+    .insert(users)
+    .values([{ email: 'owner1@example.test' }, { email: 'owner2@example.test' }])
+    .returning();
   const ownerIds = owners.map((o) => o.id);
   const gadgetRepo = createRepository(db, gadgets, { sortable: ['name', 'qty', 'createdAt'], immutable: ['ownerId'], maxRows: 50 });
   const leadRepo = createOrgRepositories(db).leads;
@@ -406,8 +522,24 @@ test('hostile input: typed errors before SQL, nothing written, no value in any e
   const knownGadgets = await gadgetIds();
   const knownLeads = await leadIds();
   const targets: Target[] = [
-    { name: 'gadgets', repo: gadgetRepo as never, columns: getTableColumns(gadgets), plausible: plausibleGadget(() => ownerIds), ids: () => knownGadgets, sortable: ['name', 'qty', 'createdAt', 'id'], relation: 'owner' },
-    { name: 'leads', repo: leadRepo as never, columns: getTableColumns(schema.leads), plausible: plausibleLead(), ids: () => knownLeads, sortable: ['createdAt', 'debtAmount', 'name', 'state', 'status', 'id'], relation: 'partner' },
+    {
+      name: 'gadgets',
+      repo: gadgetRepo as never,
+      columns: getTableColumns(gadgets),
+      plausible: plausibleGadget(() => ownerIds),
+      ids: () => knownGadgets,
+      sortable: ['name', 'qty', 'createdAt', 'id'],
+      relation: 'owner',
+    },
+    {
+      name: 'leads',
+      repo: leadRepo as never,
+      columns: getTableColumns(schema.leads),
+      plausible: plausibleLead(),
+      ids: () => knownLeads,
+      sortable: ['createdAt', 'debtAmount', 'name', 'state', 'status', 'id'],
+      relation: 'partner',
+    },
   ];
 
   const snapshot = async () =>
@@ -454,7 +586,10 @@ test('hostile input: typed errors before SQL, nothing written, no value in any e
       stats.validation++;
     } else {
       const expected = [NotFoundError, InvalidCursorError, TooManyRowsError, IntegrityConstraintViolationError];
-      expect(expected.some((k) => error instanceof k), `${call.method}: unexpected ${(error as Error).name}: ${(error as Error).message}`).toBe(true);
+      expect(
+        expected.some((k) => error instanceof k),
+        `${call.method}: unexpected ${(error as Error).name}: ${(error as Error).message}`,
+      ).toBe(true);
       stats.other++;
     }
     for (const text of renderings(error)) expect(text.includes(CANARY), `${call.method}: the error shows a generated value`).toBe(false);
@@ -464,13 +599,19 @@ test('hostile input: typed errors before SQL, nothing written, no value in any e
   const survey = new Map<string, string>();
   const describeCall = (call: Call) => (call as unknown as Record<symbol, () => string>)[fc.toStringMethod]!();
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...targets).chain((t) => calls(t, db, scopeKey, () => ownerIds)), async (call) => {
-      if (!process.env.HOSTILE_SURVEY) return probe(call);
-      await probe(call).catch((e: unknown) => {
-        const key = String((e as Error).message).split('\n')[0]!.replace(/\d+/g, 'N').slice(0, 200);
-        if (!survey.has(key)) survey.set(key, describeCall(call).slice(0, 500));
-      });
-    }),
+    fc.asyncProperty(
+      fc.constantFrom(...targets).chain((t) => calls(t, db, scopeKey, () => ownerIds)),
+      async (call) => {
+        if (!process.env.HOSTILE_SURVEY) return probe(call);
+        await probe(call).catch((e: unknown) => {
+          const key = String((e as Error).message)
+            .split('\n')[0]!
+            .replace(/\d+/g, 'N')
+            .slice(0, 200);
+          if (!survey.has(key)) survey.set(key, describeCall(call).slice(0, 500));
+        });
+      },
+    ),
     { numRuns: NUM_RUNS, seed: SEED, endOnFailure: true },
   );
   if (process.env.HOSTILE_SURVEY) console.log(stats);

@@ -100,7 +100,7 @@ describe('external identity: lookups and upserts', () => {
   });
 });
 
-describe('every domain function taking a user id refuses a team\'s text id before SQL (was 22P02)', () => {
+describe("every domain function taking a user id refuses a team's text id before SQL (was 22P02)", () => {
   const teamIds = ['user_2abcDEF', 'user_123', ''];
   const uuid = '00000000-0000-4000-8000-000000000000';
   const calls: [string, (db: OrgDb, id: string) => Promise<unknown>][] = [
@@ -144,7 +144,7 @@ describe('every domain function taking a user id refuses a team\'s text id befor
 });
 
 describe.runIf(onPostgres)('concurrent first sign-ins of one identity (PostgreSQL, two clients)', () => {
-  test('a sign-in blocked behind another\'s uncommitted first sign-in returns that user', async ({ isolatedDatabase }) => {
+  test("a sign-in blocked behind another's uncommitted first sign-in returns that user", async ({ isolatedDatabase }) => {
     const a = createDatabase({ url: isolatedDatabase.url!, pool: { max: 1 } });
     const b = createDatabase({ url: isolatedDatabase.url!, pool: { max: 1 } });
     try {
@@ -162,7 +162,10 @@ describe.runIf(onPostgres)('concurrent first sign-ins of one identity (PostgreSQ
       });
       const other = await second!;
       expect(other.id).toBe(first.id);
-      const rows = await b.db.select().from(users).where(and(eq(users.authProvider, 'clerk'), eq(users.externalId, 'user_race')));
+      const rows = await b.db
+        .select()
+        .from(users)
+        .where(and(eq(users.authProvider, 'clerk'), eq(users.externalId, 'user_race')));
       expect(rows).toHaveLength(1);
       expect(rows[0]?.name).toBe('Race 2');
     } finally {

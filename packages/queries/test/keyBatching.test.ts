@@ -36,13 +36,22 @@ function counting(db: AnyDb): { db: AnyDb; statements: string[] } {
   const statements: string[] = [];
   const session = (db as unknown as { _: { session: { logger: { logQuery(q: string, p: unknown[]): void } } } })._.session;
   const original = session.logger;
-  session.logger = { logQuery: (q, p) => (statements.push(q), original.logQuery(q, p)) };
+  session.logger = {
+    logQuery: (q, p) => {
+      statements.push(q);
+      original.logQuery(q, p);
+    },
+  };
   return { db, statements };
 }
 
 const scope = fc.constantFrom<ScopeOptions>({}, { withDeleted: true }, { onlyDeleted: true });
 const request = fc.oneof(
-  fc.record({ by: fc.constant('id' as const), key: fc.constantFrom(...IDS, IDS[2]!.toUpperCase(), '00000000-0000-4000-8000-0000000000ff', 'not-a-uuid'), scope }),
+  fc.record({
+    by: fc.constant('id' as const),
+    key: fc.constantFrom(...IDS, IDS[2]!.toUpperCase(), '00000000-0000-4000-8000-0000000000ff', 'not-a-uuid'),
+    scope,
+  }),
   fc.record({ by: fc.constant('handle' as const), key: fc.constantFrom(...HANDLES, 'nobody', 'ANN'), scope }),
 );
 
@@ -77,7 +86,10 @@ describe(`key reads in the same tick are batched (${engine})`, () => {
   });
 
   test('a batch inside a transaction runs in it: it sees the transaction own rows', async ({ isolatedDatabase }) => {
-    const database = engine === 'postgres' ? createDatabase({ schema: { people }, url: isolatedDatabase.url!, pool: { max: 3 } }) : createDatabase({ schema: { people }, pglite: true });
+    const database =
+      engine === 'postgres'
+        ? createDatabase({ schema: { people }, url: isolatedDatabase.url!, pool: { max: 3 } })
+        : createDatabase({ schema: { people }, pglite: true });
     try {
       await seed(database.db);
       const repo = createRepository(database.db, people);

@@ -38,7 +38,16 @@ async function createTables(db: AnyDb): Promise<void> {
 // Few distinct values per column, so most rows tie on most keys; values at the edges of each type.
 const row: fc.Arbitrary<PropRow> = fc.record({
   // Microseconds apart inside one millisecond (and a few across it); null = the statement's now().
-  at: fc.option(fc.constantFrom('2026-01-01 00:00:00.000001+00', '2026-01-01 00:00:00.000002+00', '2026-01-01 00:00:00.000999+00', '2026-01-01 00:00:00.001+00', '2026-01-01 00:00:00.001001+00'), { nil: null }),
+  at: fc.option(
+    fc.constantFrom(
+      '2026-01-01 00:00:00.000001+00',
+      '2026-01-01 00:00:00.000002+00',
+      '2026-01-01 00:00:00.000999+00',
+      '2026-01-01 00:00:00.001+00',
+      '2026-01-01 00:00:00.001001+00',
+    ),
+    { nil: null },
+  ),
   day: fc.constantFrom('2026-01-01', '2026-01-02', '1999-12-31'),
   amount: fc.constantFrom('0.000000001', '0.000000002', '123456789012345678901.123456789', '123456789012345678901.123456788', '-1'),
   big: fc.constantFrom(9007199254740993n, 9007199254740992n, -9223372036854775808n, 9223372036854775807n, 0n),
@@ -56,7 +65,8 @@ type PropRow = { at: string | null; day: string; amount: string; big: bigint; la
 async function insertRows(db: AnyDb, rows: readonly PropRow[]): Promise<void> {
   // One statement for all rows: rows without an explicit `at` share that statement's now().
   const values = rows.map(
-    (r) => sql`(coalesce(${r.at}::timestamptz, now()), ${r.day}::date, ${r.amount}::numeric, ${r.big.toString()}::bigint, ${r.label}, ${r.flag}, ${r.n}, ${r.ref}::uuid)`,
+    (r) =>
+      sql`(coalesce(${r.at}::timestamptz, now()), ${r.day}::date, ${r.amount}::numeric, ${r.big.toString()}::bigint, ${r.label}, ${r.flag}, ${r.n}, ${r.ref}::uuid)`,
   );
   await db.execute(sql`insert into prop_items (at, day, amount, big, label, flag, n, ref) values ${sql.join(values, sql`, `)}`);
 }
@@ -104,15 +114,23 @@ describe('keyset pagination: every row exactly once, at full precision', () => {
     await createTables(db);
     const repo = createRepository(db, items, { sortable: ['at'], cursorSecret: 'batch' });
     await repo.createMany(
-      Array.from({ length: 60 }, (_, i) => ({ day: '2026-01-01', amount: '1', big: 1n, label: `r${i}`, flag: true, n: i, ref: '00000000-0000-0000-0000-000000000001' })),
+      Array.from({ length: 60 }, (_, i) => ({
+        day: '2026-01-01',
+        amount: '1',
+        big: 1n,
+        label: `r${i}`,
+        flag: true,
+        n: i,
+        ref: '00000000-0000-0000-0000-000000000001',
+      })),
     );
     for (const direction of ['desc', 'asc'] as const) {
       const seen = new Set<string>();
       let page = await repo.paginate({ sort: [['at', direction]], limit: 7 });
-      page.items.forEach((r) => seen.add(r.id));
+      for (const r of page.items) seen.add(r.id);
       for (let guard = 0; page.nextCursor && guard < 20; guard++) {
         page = await repo.paginate({ sort: [['at', direction]], limit: 7, after: page.nextCursor });
-        page.items.forEach((r) => seen.add(r.id));
+        for (const r of page.items) seen.add(r.id);
       }
       expect(page.nextCursor).toBeUndefined();
       expect(seen.size).toBe(60);
@@ -123,7 +141,10 @@ describe('keyset pagination: every row exactly once, at full precision', () => {
     await createTables(db);
     const a = createRepository(db, items, { sortable: ['n'], cursorSecret: 'shared' });
     const b = createRepository(db, other, { sortable: ['n'], cursorSecret: 'shared' });
-    await insertRows(db, [{ at: null, day: '2026-01-01', amount: '1', big: 1n, label: 'x', flag: true, n: 1, ref: '00000000-0000-0000-0000-000000000001' }, { at: null, day: '2026-01-01', amount: '1', big: 1n, label: 'y', flag: true, n: 2, ref: '00000000-0000-0000-0000-000000000001' }]);
+    await insertRows(db, [
+      { at: null, day: '2026-01-01', amount: '1', big: 1n, label: 'x', flag: true, n: 1, ref: '00000000-0000-0000-0000-000000000001' },
+      { at: null, day: '2026-01-01', amount: '1', big: 1n, label: 'y', flag: true, n: 2, ref: '00000000-0000-0000-0000-000000000001' },
+    ]);
     const { nextCursor } = await a.paginate({ sort: [['n', 'asc']], limit: 1 });
     expect(nextCursor).toBeDefined();
     await expect(b.paginate({ sort: [['n', 'asc']], after: nextCursor })).rejects.toBeInstanceOf(InvalidCursorError);

@@ -44,7 +44,9 @@ describe('mass assignment', () => {
     const owner = await factories.users.create();
     const repos = createOrgRepositories(db);
     const chosen = '00000000-0000-4000-8000-000000000001';
-    const error = await repos.projects.create({ name: 'p', userId: owner.id, id: chosen, createdAt: new Date(0), deletedAt: new Date() } as never).catch((e: unknown) => e);
+    const error = await repos.projects
+      .create({ name: 'p', userId: owner.id, id: chosen, createdAt: new Date(0), deletedAt: new Date() } as never)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(issuesOf(error)).toEqual(['createdAt:not_writable', 'deletedAt:not_writable', 'id:not_writable']);
     expect(await repos.projects.count({ withDeleted: true })).toBe(0);
@@ -62,7 +64,12 @@ describe('mass assignment', () => {
     expect(await strict.create({ ownerId: note.ownerId, body: 'x', createdAt: new Date(0) }).catch((e: unknown) => e)).toBeInstanceOf(ValidationError);
     // An import that must keep history opts in.
     const importer = createRepository(db, notes, { writable: ['id', 'createdAt'] });
-    const kept = await importer.create({ id: '00000000-0000-4000-8000-0000000000ff', ownerId: note.ownerId, body: 'old', createdAt: new Date('2001-02-03T04:05:06Z') });
+    const kept = await importer.create({
+      id: '00000000-0000-4000-8000-0000000000ff',
+      ownerId: note.ownerId,
+      body: 'old',
+      createdAt: new Date('2001-02-03T04:05:06Z'),
+    });
     expect(kept.createdAt.toISOString()).toBe('2001-02-03T04:05:06.000Z');
     expect(kept.id).toBe('00000000-0000-4000-8000-0000000000ff');
   });

@@ -2,16 +2,7 @@ import { orgTest as test } from '@org/testing/vitest';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { canStartClusters, startThrowawayServer, type ThrowawayServer } from '../../../tooling/throwawayServer.ts';
-import {
-  connectionStats,
-  createDatabase,
-  execute,
-  indexUsage,
-  slowestStatements,
-  tableStats,
-  ValidationError,
-  type AnyDb,
-} from '../src/index.ts';
+import { connectionStats, createDatabase, execute, indexUsage, slowestStatements, tableStats, ValidationError, type AnyDb } from '../src/index.ts';
 import { toCount } from '../src/monitoring/count.ts';
 
 // The seeds' monitoring queries as typed functions, on any database: stats of a table this file creates,
@@ -148,7 +139,10 @@ describe.runIf(onPostgres && canStartClusters)('slowestStatements on a server wi
       expect(JSON.stringify(slow)).not.toContain('canary');
       // The bound parameter and the inline literal are two entries (a Param and a Const parse apart), both shown as $1.
       const counted = slow.statements.filter((s) => s.query === 'select count(*) from pg_class where relname = $1');
-      expect(counted.map((s) => [s.calls, s.rows]).sort()).toEqual([[1, 1], [3, 3]]);
+      expect(counted.map((s) => [s.calls, s.rows]).sort()).toEqual([
+        [1, 1],
+        [3, 3],
+      ]);
       for (const s of slow.statements) for (const n of [s.totalTimeMs, s.meanTimeMs, s.calls, s.rows]) expect(typeof n).toBe('number');
       expect(texts.length).toBeGreaterThan(2);
       expect(await slowestStatements(db, { limit: 1 })).toMatchObject({ available: true, statements: [expect.any(Object)] });

@@ -11,7 +11,10 @@ describe('keyset pagination', () => {
     // Few distinct values: most rows tie on the sort keys, which is where naive cursors skip or repeat.
     await factories.leads.createList(53, (i) => ({ state: ['CA', 'TX', 'NY'][i % 3]!, debtAmount: `${(i % 4) * 1000}.00` }));
     const repo = make(db);
-    const sort = [['state', 'asc'], ['debtAmount', 'desc']] as const;
+    const sort = [
+      ['state', 'asc'],
+      ['debtAmount', 'desc'],
+    ] as const;
     const expected = (await repo.findMany({ orderBy: sort, limit: 100 })).map((l) => l.id);
 
     const seen: string[] = [];
@@ -40,7 +43,9 @@ describe('keyset pagination', () => {
     const repo = make(db);
     const { nextCursor } = await repo.paginate({ sort: [['createdAt', 'desc']], limit: 2 });
     const [payload, mac] = nextCursor!.split('.');
-    const edited = Buffer.from(payload!, 'base64url').toString().replace(/"v":\[/, '"v":["x",');
+    const edited = Buffer.from(payload!, 'base64url')
+      .toString()
+      .replace(/"v":\[/, '"v":["x",');
     const tampered = `${Buffer.from(edited).toString('base64url')}.${mac}`;
     for (const bad of [tampered, 'garbage', `${payload}.AAAA`, 'x'.repeat(10_000)]) {
       await expect(repo.paginate({ sort: [['createdAt', 'desc']], after: bad })).rejects.toBeInstanceOf(InvalidCursorError);

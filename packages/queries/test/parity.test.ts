@@ -118,7 +118,9 @@ describe.runIf(enabled)('engine parity: the same calls give the same values and 
       );
       await same('findFirstWith', (_, r) => r.leads.findFirstWith({ with: { partner: true, events: true }, where: (l, { eq }) => eq(l.id, ids.lead(3)) }));
       await same('findByIdWith', (_, r) => r.users.findByIdWith(ids.ada, { with: { profile: true, projects: true, sessions: true } }));
-      await same('findByIdWith columns', (_, r) => r.scrapingJobs.findByIdWith(ids.job, { columns: { progress: true, keywords: true }, with: { results: true, campaign: true } }));
+      await same('findByIdWith columns', (_, r) =>
+        r.scrapingJobs.findByIdWith(ids.job, { columns: { progress: true, keywords: true }, with: { results: true, campaign: true } }),
+      );
       await same('count', (_, r) => r.leads.count({ where: { state: 'CA' } }));
       await same('count all', (_, r) => r.projects.count({ withDeleted: true }));
       await same('exists', (_, r) => r.leads.exists({ where: { state: 'NY' } }));
@@ -163,26 +165,47 @@ describe.runIf(enabled)('engine parity: the same calls give the same values and 
   describe('raw SQL through execute()', () => {
     it('counts, int8, numeric, timestamps as text, jsonb, arrays, booleans and nulls', async () => {
       await same('count(*)', (db) => execute(db, sql`select count(*) as n, count(*)::int as i from leads`));
-      await same('int8 values', (db) => execute(db, sql`select count64, count53, sum(count53) as total from parity_probes group by count64, count53 order by count64 nulls last`));
-      await same('int8 array', (db) => execute(db, sql`select array_agg(count53 order by id) as counts, array_agg(id::bigint order by id) as ids from parity_probes`));
-      await same('numeric', (db) => execute(db, sql`select amount, amount * 2 as twice, avg(debt_amount) over () as avg from parity_probes, leads where parity_probes.id = 1 and leads.id = ${ids.lead(0)}`));
+      await same('int8 values', (db) =>
+        execute(db, sql`select count64, count53, sum(count53) as total from parity_probes group by count64, count53 order by count64 nulls last`),
+      );
+      await same('int8 array', (db) =>
+        execute(db, sql`select array_agg(count53 order by id) as counts, array_agg(id::bigint order by id) as ids from parity_probes`),
+      );
+      await same('numeric', (db) =>
+        execute(
+          db,
+          sql`select amount, amount * 2 as twice, avg(debt_amount) over () as avg from parity_probes, leads where parity_probes.id = 1 and leads.id = ${ids.lead(0)}`,
+        ),
+      );
       await same('timestamptz as text', (db) => execute(db, sql`select created_at::text as text, created_at from leads order by id`));
       await same('every probe column', (db) => execute(db, sql`select * from parity_probes order by id`));
-      await same('jsonb and arrays', (db) => execute(db, sql`select metadata, '{}'::text[] as empty, array['ü', null] as tags, '{{1,2},{3,4}}'::int[] as grid from users order by id`));
-      await same('booleans and nulls', (db) => execute(db, sql`select true as t, false as f, null as n, null::int as ni, partner_matched from leads order by id`));
+      await same('jsonb and arrays', (db) =>
+        execute(db, sql`select metadata, '{}'::text[] as empty, array['ü', null] as tags, '{{1,2},{3,4}}'::int[] as grid from users order by id`),
+      );
+      await same('booleans and nulls', (db) =>
+        execute(db, sql`select true as t, false as f, null as n, null::int as ni, partner_matched from leads order by id`),
+      );
       await same('bytea', (db) => execute(db, sql`select '\\x00ff10'::bytea as b, array['\\x01'::bytea, null] as bs`));
-      await same('uuid, inet, interval, float', (db) => execute(db, sql`select id, ip_address, interval '1 day 2 hours' as span, 0.1::float8 + 0.2::float8 as sum, 1.5::real as r from leads order by id`));
+      await same('uuid, inet, interval, float', (db) =>
+        execute(db, sql`select id, ip_address, interval '1 day 2 hours' as span, 0.1::float8 + 0.2::float8 as sum, 1.5::real as r from leads order by id`),
+      );
     });
 
     it('arrays of any text and NULLs read back as written on both engines (property)', async () => {
       const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom('NULL', 'null', '"', '\\', '{', '}', ',', ' a ', ''), fc.constant(null));
       await fc.assert(
-        fc.asyncProperty(fc.array(text.filter((t) => t === null || !t.includes('\0')), { maxLength: 8 }), async (values) => {
-          // The server builds the array from JSON, so no driver serialises it: only the reading is tested.
-          const results = await onBoth((db) => execute(db, sql`select array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)) as a`));
-          expect(results[0]).toStrictEqual([{ a: values }]);
-          expect(results[1]).toStrictEqual([{ a: values }]);
-        }),
+        fc.asyncProperty(
+          fc.array(
+            text.filter((t) => t === null || !t.includes('\0')),
+            { maxLength: 8 },
+          ),
+          async (values) => {
+            // The server builds the array from JSON, so no driver serialises it: only the reading is tested.
+            const results = await onBoth((db) => execute(db, sql`select array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)) as a`));
+            expect(results[0]).toStrictEqual([{ a: values }]);
+            expect(results[1]).toStrictEqual([{ a: values }]);
+          },
+        ),
         { numRuns: 100 },
       );
     });
@@ -193,7 +216,9 @@ describe.runIf(enabled)('engine parity: the same calls give the same values and 
       await same('Date selected', (db) => execute(db, sql`select ${since} as d, ${since}::timestamptz as ts, ${since}::timestamptz::text as text`));
       await same('Date to a date column', (db) => execute(db, sql`select count(*) as n from parity_probes where day_date <= ${since}`));
       await same('numbers', (db) => execute(db, sql`select ${42} as i, ${1.5} as f, ${42}::int as cast_i, ${'12.30'}::numeric as num`));
-      await same('bigint', (db) => execute(db, sql`select ${9_223_372_036_854_775_807n}::bigint as b, count(*) as n from parity_probes where count64 = ${9_223_372_036_854_775_807n}`));
+      await same('bigint', (db) =>
+        execute(db, sql`select ${9_223_372_036_854_775_807n}::bigint as b, count(*) as n from parity_probes where count64 = ${9_223_372_036_854_775_807n}`),
+      );
       await same('booleans', (db) => execute(db, sql`select ${true} as t, ${false}::boolean as f, count(*) as n from leads where partner_matched = ${true}`));
       await same('strings and null', (db) => execute(db, sql`select ${'ü ✓'} as s, ${null}::text as n, ${''} as empty`));
       await same('jsonb text', (db) => execute(db, sql`select ${JSON.stringify({ a: [1, 'ü'] })}::jsonb as doc`));
@@ -203,8 +228,18 @@ describe.runIf(enabled)('engine parity: the same calls give the same values and 
   describe('query builder selections of SQL expressions', () => {
     it('int8 and bytea expressions read the same (the drivers’ own parsers, not execute())', async () => {
       await same('count(*) in a select', (db) => db.select({ n: sql`count(*)`, ids: sql`array_agg(${leads.id}::text order by ${leads.id})` }).from(leads));
-      await same('int8 and bytea', (db) => db.select({ big: sql`${parityProbes.count64}`, sum: sql`sum(${parityProbes.count53}) over ()`, raw: sql`decode('00ff', 'hex')` }).from(parityProbes).orderBy(parityProbes.id));
-      await same('relational extras', (_, r) => r.users.findManyWith({ extras: { sessions: sql<string>`(select count(*) from sessions s where s.user_id = ${users.id})`.as('sessions') }, orderBy: (u, { asc }) => [asc(u.id)] }));
+      await same('int8 and bytea', (db) =>
+        db
+          .select({ big: sql`${parityProbes.count64}`, sum: sql`sum(${parityProbes.count53}) over ()`, raw: sql`decode('00ff', 'hex')` })
+          .from(parityProbes)
+          .orderBy(parityProbes.id),
+      );
+      await same('relational extras', (_, r) =>
+        r.users.findManyWith({
+          extras: { sessions: sql<string>`(select count(*) from sessions s where s.user_id = ${users.id})`.as('sessions') },
+          orderBy: (u, { asc }) => [asc(u.id)],
+        }),
+      );
     });
   });
 
@@ -232,16 +267,28 @@ describe.runIf(enabled)('engine parity: the same calls give the same values and 
           return results as [unknown, unknown];
         });
       const [created] = (await gen('create', (_, r) =>
-        r.leads.create({ name: 'Ünïcode Lead', email: 'new@example.test', phone: '+1', state: 'CA', debtAmount: '1234.50', debtTypes: ['a', 'b'], quizAnswers: { q: 'ü' } as never }),
+        r.leads.create({
+          name: 'Ünïcode Lead',
+          email: 'new@example.test',
+          phone: '+1',
+          state: 'CA',
+          debtAmount: '1234.50',
+          debtTypes: ['a', 'b'],
+          quizAnswers: { q: 'ü' } as never,
+        }),
       )) as [{ id: string }, { id: string }];
       const createdIds = new Map<OrgDatabase, string>();
-      await onBoth(async (db, r, database) => {
+      await onBoth(async (_db, r, database) => {
         createdIds.set(database, ((await r.leads.findOneBy('email', 'new@example.test')) as { id: string }).id);
       });
       expect(created.id).toBe(createdIds.get(pair.pglite));
       await gen('update', (_, r, database) => r.leads.update(createdIds.get(database)!, { debtAmount: '99.99', monthlyPayment: null, debtTypes: [] }));
-      await gen('upsert insert', (_, r) => r.systemConfigurations.upsert({ category: 'new', key: 'k', value: '1', valueType: 'number' }, { target: ['category', 'key'] }));
-      await gen('upsert update', (_, r) => r.systemConfigurations.upsert({ category: 'new', key: 'k', value: '2', valueType: 'number', description: 'ü' }, { target: ['category', 'key'] }));
+      await gen('upsert insert', (_, r) =>
+        r.systemConfigurations.upsert({ category: 'new', key: 'k', value: '1', valueType: 'number' }, { target: ['category', 'key'] }),
+      );
+      await gen('upsert update', (_, r) =>
+        r.systemConfigurations.upsert({ category: 'new', key: 'k', value: '2', valueType: 'number', description: 'ü' }, { target: ['category', 'key'] }),
+      );
       await gen('softDelete', (_, r, database) => r.leads.softDelete(createdIds.get(database)!));
       await gen('restore', (_, r, database) => r.leads.restore(createdIds.get(database)!));
       await gen('createMany', (_, r) =>

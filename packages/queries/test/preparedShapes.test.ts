@@ -74,7 +74,10 @@ describe('keyset pages on a serial primary key', () => {
     expect(seen).toEqual([9, 6, 3, 8, 5, 2, 7, 4, 1]); // word desc, then id desc (the tie-breaker follows the last key)
     // The same pseudo-type in an `in` list's array cast, and in COPY's staged casts with explicit keys.
     expect((await repo.findMany({ where: { id: { in: [1, 3, 99] } }, orderBy: [['id', 'asc']] })).map((r) => r.id)).toEqual([1, 3]);
-    await repo.insertBulk([{ id: 100, word: 'x', n: 1 }, { id: 101, word: 'y', n: 2 }]);
+    await repo.insertBulk([
+      { id: 100, word: 'x', n: 1 },
+      { id: 101, word: 'y', n: 2 },
+    ]);
     expect(await repo.count({ where: { id: { notIn: [100] }, n: { lte: 2 } } })).toBe(4);
   });
 });
@@ -83,7 +86,12 @@ describe('keyset pages on a serial primary key', () => {
 function withLogger(db: AnyDb, into: string[]): AnyDb {
   const session = (db as unknown as { _: { session: { logger: { logQuery(q: string, p: unknown[]): void } } } })._.session;
   const original = session.logger;
-  session.logger = { logQuery: (q, p) => (into.push(q), original.logQuery(q, p)) };
+  session.logger = {
+    logQuery: (q, p) => {
+      into.push(q);
+      original.logQuery(q, p);
+    },
+  };
   return db;
 }
 

@@ -58,7 +58,12 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('reliability on Postg
     await withClient(isolatedDatabase.url!, { pool: { max: 2, acquireTimeoutMs: 300 }, applicationName: 'exhaust' }, async ({ db }, admin) => {
       let release!: () => void;
       const hold = new Promise<void>((resolve) => (release = resolve));
-      const long = [0, 1].map(() => transaction(db, async (tx) => { await tx.execute(sql`select 1`); await hold; }));
+      const long = [0, 1].map(() =>
+        transaction(db, async (tx) => {
+          await tx.execute(sql`select 1`);
+          await hold;
+        }),
+      );
       await new Promise((resolve) => setTimeout(resolve, 100));
       const started = Date.now();
       const third = await transaction(db, async (tx) => tx.execute(sql`select 1`)).catch((e: unknown) => e);
@@ -107,7 +112,10 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('reliability on Postg
 
   test('a statement timeout is a typed error and the connection stays usable', async ({ isolatedDatabase }) => {
     await withClient(isolatedDatabase.url!, { pool: { max: 1 }, statementTimeoutMs: 200 }, async ({ db }) => {
-      const error = await db.execute(sql`select pg_sleep(2)`).then(() => null, (e: unknown) => (e instanceof Error ? e : null));
+      const error = await db.execute(sql`select pg_sleep(2)`).then(
+        () => null,
+        (e: unknown) => (e instanceof Error ? e : null),
+      );
       const { mapDatabaseError } = await import('../src/index.ts');
       expect(mapDatabaseError(error)).toBeInstanceOf(TimeoutError);
       expect((mapDatabaseError(error) as TimeoutError).kind).toBe('statement');
@@ -138,7 +146,10 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('reliability on Postg
 
   test('16 concurrent serializable writers for a bounded time: no lost update, retries counted', async ({ isolatedDatabase }) => {
     await withClient(isolatedDatabase.url!, { pool: { max: 16 } }, async ({ db }) => {
-      const counters = await db.insert(users).values([0, 1, 2].map((i) => ({ email: `counter${i}@example.test`, metadata: { preferences: { n: 0 } } }))).returning();
+      const counters = await db
+        .insert(users)
+        .values([0, 1, 2].map((i) => ({ email: `counter${i}@example.test`, metadata: { preferences: { n: 0 } } })))
+        .returning();
       const deadline = Date.now() + 2_000;
       let committed = 0;
       let retries = 0;
@@ -151,7 +162,10 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('reliability on Postg
               async (tx) => {
                 const [row] = await tx.select().from(users).where(eq(users.id, target.id));
                 const n = Number(row!.metadata.preferences?.n ?? 0);
-                await tx.update(users).set({ metadata: { preferences: { n: n + 1 } } }).where(eq(users.id, target.id));
+                await tx
+                  .update(users)
+                  .set({ metadata: { preferences: { n: n + 1 } } })
+                  .where(eq(users.id, target.id));
               },
               { isolationLevel: 'serializable', retry: { maxAttempts: 50, baseDelayMs: 2, maxDelayMs: 50 }, onRetry: () => retries++ },
             );

@@ -51,7 +51,7 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres' && canStartClusters)('
     expect(onPrimary?.standby).toBe(false);
   });
 
-  it('runs transactions on the primary, where a read sees the transaction\'s own writes', async () => {
+  it("runs transactions on the primary, where a read sees the transaction's own writes", async () => {
     const inside = await transaction(database.db, async (tx) => {
       await tx.insert(users).values({ email: 'own-write@example.test' });
       return tx.select({ email: users.email, standby: sql<boolean>`pg_is_in_recovery()` }).from(users).where(eq(users.email, 'own-write@example.test'));

@@ -64,7 +64,7 @@ describe('soft delete is the default scope', () => {
     expect(await repos.users.findByIdWith(user.id, config)).toBeUndefined();
   });
 
-  test('a deleted user\'s email can be reused; purge removes rows for good', async ({ db, factories }) => {
+  test("a deleted user's email can be reused; purge removes rows for good", async ({ db, factories }) => {
     const repo = createOrgRepositories(db).users;
     const old = await factories.users.create({ email: 'reuse@example.test' });
     await repo.softDelete(old.id);
@@ -78,7 +78,7 @@ describe('soft delete is the default scope', () => {
 });
 
 describe('prepared reads', () => {
-  test('return exactly what drizzle\'s select returns, for every column type', async ({ db, factories }) => {
+  test("return exactly what drizzle's select returns, for every column type", async ({ db, factories }) => {
     const partner = await factories.partners.create();
     const lead = await factories.leads.create({
       partnerId: partner.id,
@@ -206,7 +206,11 @@ describe('writes', () => {
   test('a failing COPY writes nothing', async ({ db }) => {
     const repo = createRepository(db, leads, { copyThreshold: 1 });
     const rows = Array.from({ length: 5 }, (_, i) => ({
-      name: 'x', email: `x${i}@example.test`, phone: '1', state: 'CA', debtAmount: '1.00',
+      name: 'x',
+      email: `x${i}@example.test`,
+      phone: '1',
+      state: 'CA',
+      debtAmount: '1.00',
       partnerId: i === 4 ? crypto.randomUUID() : null,
     }));
     await expect(transaction(db, (tx) => createRepository(tx, leads, { copyThreshold: 1 }).insertBulk(rows))).rejects.toThrow(/foreign key/);

@@ -14,7 +14,13 @@ const items = pgTable('items', {
 describe('sortable in the types', () => {
   it('offers the sortable columns and the primary key', () => {
     const repo = createRepository(db, items, { sortable: ['rank', 'at'] });
-    void repo.paginate({ sort: [['rank', 'desc'], ['at', 'asc'], ['id', 'asc']] });
+    void repo.paginate({
+      sort: [
+        ['rank', 'desc'],
+        ['at', 'asc'],
+        ['id', 'asc'],
+      ],
+    });
     void repo.findMany({ orderBy: [['at', 'desc']] });
     void repo.page({ orderBy: [['rank', 'asc']] });
     void repo.findOne({ orderBy: [['id', 'desc']] });

@@ -7,15 +7,7 @@ import { orgTest as test } from '@org/testing/vitest';
 import { getTableName, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { describe, expect } from 'vitest';
-import {
-  PermissionDeniedError,
-  createDatabase,
-  readUserScopeKey,
-  rowsOf,
-  transaction,
-  withUserScope,
-  type OrgDb,
-} from '../src/index.ts';
+import { PermissionDeniedError, createDatabase, readUserScopeKey, rowsOf, transaction, withUserScope, type OrgDb } from '../src/index.ts';
 
 const ROLE = 'org_rls_app';
 
@@ -113,7 +105,7 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('row-level security (
     }
   });
 
-  test('a scoped user cannot insert, update, move or delete another user\'s rows in any per-user table', async ({ isolatedDatabase }) => {
+  test("a scoped user cannot insert, update, move or delete another user's rows in any per-user table", async ({ isolatedDatabase }) => {
     const { owner, f, alice, bob, key, app } = await setUp(isolatedDatabase);
     const t = Object.fromEntries(Object.values(orgTables).map((table) => [getTableName(table), table])) as Record<PerUserTable, any>;
     // Rows that would belong to Bob (or to no one Alice may write for), each built complete by the factories.
@@ -160,7 +152,10 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('row-level security (
         const error = await withUserScope(
           app.db,
           alice.users,
-          (tx) => tx.execute(sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${column === 'user_id' ? bob.users : bob.projects} where id = ${id}`),
+          (tx) =>
+            tx.execute(
+              sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${column === 'user_id' ? bob.users : bob.projects} where id = ${id}`,
+            ),
           { key },
         ).catch((e: unknown) => e);
         expect(error, `move a row of ${table}`).toBeInstanceOf(PermissionDeniedError);
@@ -179,7 +174,12 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('row-level security (
       }
       // The logs are append-only for a scoped user, own entries included.
       for (const table of ['audit_logs', 'activity_log'] as const) {
-        const touched = await withUserScope(app.db, alice.users, async (tx) => rowsOf(await tx.execute(sql`delete from ${sql.identifier(table)} returning id`)), { key });
+        const touched = await withUserScope(
+          app.db,
+          alice.users,
+          async (tx) => rowsOf(await tx.execute(sql`delete from ${sql.identifier(table)} returning id`)),
+          { key },
+        );
         expect(touched, table).toEqual([]);
       }
       // Bob's world is whole, and nothing of Bob's was written.
@@ -211,10 +211,17 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('row-level security (
     }
   });
 
-  test('raw SQL inside a scope cannot re-point it: set_config on org.user_id or org.user_scope, a token from another transaction', async ({ isolatedDatabase }) => {
+  test('raw SQL inside a scope cannot re-point it: set_config on org.user_id or org.user_scope, a token from another transaction', async ({
+    isolatedDatabase,
+  }) => {
     const { alice, bob, key, app } = await setUp(isolatedDatabase);
     try {
-      const bobsToken = await withUserScope(app.db, bob.users, async (tx) => rowsOf<{ t: string }>(await tx.execute(sql`select current_setting('org.user_scope') as t`))[0]!.t, { key });
+      const bobsToken = await withUserScope(
+        app.db,
+        bob.users,
+        async (tx) => rowsOf<{ t: string }>(await tx.execute(sql`select current_setting('org.user_scope') as t`))[0]!.t,
+        { key },
+      );
       const attempts = await withUserScope(
         app.db,
         alice.users,
@@ -251,9 +258,14 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('row-level security (
         async (tx) => {
           const inner = await withUserScope(tx, bob.users, (inner) => idsIn(inner, 'projects'), { key });
           const afterReturn = await idsIn(tx, 'projects');
-          await withUserScope(tx, bob.users, async () => {
-            throw new Error('inner failed');
-          }, { key }).catch(() => undefined);
+          await withUserScope(
+            tx,
+            bob.users,
+            async () => {
+              throw new Error('inner failed');
+            },
+            { key },
+          ).catch(() => undefined);
           const afterThrow = await idsIn(tx, 'projects');
           return { inner, afterReturn, afterThrow };
         },

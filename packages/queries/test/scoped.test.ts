@@ -44,7 +44,12 @@ test('a nested withUserScope restores the outer user when it returns or throws',
     { key },
   );
   expect(seen).toEqual({ inner: bob, afterReturn: alice, afterThrow: alice });
-  expect(await transaction(db, async (tx) => (await withUserScope(tx, alice, currentUser, { key }), currentUser(tx)))).toBeNull();
+  expect(
+    await transaction(db, async (tx) => {
+      await withUserScope(tx, alice, currentUser, { key });
+      return currentUser(tx);
+    }),
+  ).toBeNull();
 });
 
 // A token copied from another transaction is refused too: rls.test.ts, which runs real transactions

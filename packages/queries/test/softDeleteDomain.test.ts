@@ -31,7 +31,10 @@ const DAY = 86_400_000;
 describe('domain reads never show a soft-deleted row', () => {
   test('leads: stats, qualified list, email lookup, search and partner matching', async ({ db, factories }) => {
     const live = await factories.leads.create({ email: 'ada@example.test', name: 'Ada Lovelace', state: 'CA', debtAmount: '20000' }, { traits: ['qualified'] });
-    const gone = await factories.leads.create({ email: 'ada@example.test', name: 'Ada Lovelace', state: 'CA', debtAmount: '30000', createdAt: new Date(Date.now() + 1000) }, { traits: ['qualified', 'deleted'] });
+    const gone = await factories.leads.create(
+      { email: 'ada@example.test', name: 'Ada Lovelace', state: 'CA', debtAmount: '30000', createdAt: new Date(Date.now() + 1000) },
+      { traits: ['qualified', 'deleted'] },
+    );
     expect((await getLeadStats(db, new Date(Date.now() - DAY))).totalLeads).toBe(1);
     expect((await getQualifiedLeadsWithPartners(db, { minDebt: '10000' })).map((r) => r.lead.id)).toEqual([live.id]);
     // The deleted lead is the newest with this email: the lookup must skip it.
@@ -43,7 +46,13 @@ describe('domain reads never show a soft-deleted row', () => {
 
   test('leads: a deleted partner is neither joined nor matched', async ({ db, factories }) => {
     const partner = await factories.partners.create({ statesLicensed: ['CA'], minDebtAmount: '5000', maxDebtAmount: null, acceptanceRate: '50' });
-    const deleted = await factories.partners.create({ statesLicensed: ['CA'], minDebtAmount: '5000', maxDebtAmount: null, acceptanceRate: '99', deletedAt: new Date() });
+    const deleted = await factories.partners.create({
+      statesLicensed: ['CA'],
+      minDebtAmount: '5000',
+      maxDebtAmount: null,
+      acceptanceRate: '99',
+      deletedAt: new Date(),
+    });
     const lead = await factories.leads.create({ state: 'CA', debtAmount: '20000', partnerId: deleted.id }, { traits: ['qualified'] });
     expect((await getQualifiedLeadsWithPartners(db, { minDebt: '10000' })).map((r) => r.partnerName)).toEqual([null]);
     expect((await findMatchingPartners(db, lead.id)).map((p) => p.id)).toEqual([partner.id]);

@@ -7,10 +7,9 @@ import { createOrgRepositories } from '../src/index.ts';
 
 // Every shape a `columns` config can take on a one-relation: each column absent, true, false or undefined.
 const campaignColumns = Object.keys(getTableColumns(campaigns));
-const columnsConfig = fc.record(
-  Object.fromEntries(campaignColumns.map((key) => [key, fc.constantFrom(true, false, undefined)])),
-  { requiredKeys: [] },
-) as fc.Arbitrary<Record<string, boolean | undefined>>;
+const columnsConfig = fc.record(Object.fromEntries(campaignColumns.map((key) => [key, fc.constantFrom(true, false, undefined)])), {
+  requiredKeys: [],
+}) as fc.Arbitrary<Record<string, boolean | undefined>>;
 
 describe('soft delete of one-relations under any columns config', () => {
   test('a soft-deleted related row is null and a live one is exactly what drizzle selects, for every columns config', async ({ db, factories }) => {
@@ -44,7 +43,14 @@ describe('soft delete of one-relations under any columns config', () => {
       }),
       {
         numRuns: 40,
-        examples: [[{ deletedAt: false }], [{}], [{ name: undefined }], [{ name: true, deletedAt: false }], [{ deletedAt: false, name: false }], [{ deletedAt: true }]],
+        examples: [
+          [{ deletedAt: false }],
+          [{}],
+          [{ name: undefined }],
+          [{ name: true, deletedAt: false }],
+          [{ deletedAt: false, name: false }],
+          [{ deletedAt: true }],
+        ],
       },
     );
   });

@@ -22,7 +22,14 @@ function recordingTracer() {
   const spans: Recorded[] = [];
   const active = new AsyncLocalStorage<Recorded>();
   const open = (name: string, options?: { attributes?: Record<string, string | number | boolean> }): [Recorded, DatabaseSpan] => {
-    const record: Recorded = { id: spans.length + 1, parent: active.getStore()?.id, name, attributes: { ...options?.attributes }, status: undefined, ended: false };
+    const record: Recorded = {
+      id: spans.length + 1,
+      parent: active.getStore()?.id,
+      name,
+      attributes: { ...options?.attributes },
+      status: undefined,
+      ended: false,
+    };
     spans.push(record);
     const span: DatabaseSpan = {
       setAttribute: (key, value) => (record.attributes[key] = value),

@@ -53,20 +53,24 @@ describe(`transaction guarantees (${engine})`, () => {
     });
   });
 
-  test("application errors — errno codes included — pass through as thrown and roll back, savepoints too", async ({ isolatedDatabase }) => {
+  test('application errors — errno codes included — pass through as thrown and roll back, savepoints too', async ({ isolatedDatabase }) => {
     await withClient(isolatedDatabase.url, async ({ db }) => {
       for (const code of ['ETIMEDOUT', 'ECONNREFUSED', 'CONNECTION_CLOSED', '57P01', '23505']) {
         const appError = Object.assign(new Error('upstream failed'), { code, errno: code });
-        expect(await transaction(db, async (tx) => {
-          await insert(tx, `top-${code}`);
-          throw appError;
-        }).catch((e: unknown) => e)).toBe(appError);
+        expect(
+          await transaction(db, async (tx) => {
+            await insert(tx, `top-${code}`);
+            throw appError;
+          }).catch((e: unknown) => e),
+        ).toBe(appError);
         await transaction(db, async (tx) => {
           await insert(tx, `kept-${code}`);
-          expect(await transaction(tx, async (sp) => {
-            await insert(sp, `nested-${code}`);
-            throw appError;
-          }).catch((e: unknown) => e)).toBe(appError);
+          expect(
+            await transaction(tx, async (sp) => {
+              await insert(sp, `nested-${code}`);
+              throw appError;
+            }).catch((e: unknown) => e),
+          ).toBe(appError);
         });
       }
       expect((await labels(db)).every((l) => l.startsWith('kept-'))).toBe(true);
@@ -78,7 +82,7 @@ describe(`transaction guarantees (${engine})`, () => {
     await withClient(isolatedDatabase.url, async ({ db }) => {
       for (const options of [
         { isolationLevel: 'serializable; create table injected (i int); --' },
-        { accessMode: "read write; drop table tx_rows; --" },
+        { accessMode: 'read write; drop table tx_rows; --' },
         { isolationLevel: 'SERIALIZABLE' },
         { retry: { maxAttempts: Number.POSITIVE_INFINITY } },
       ]) {
@@ -118,9 +122,10 @@ describe(`transaction guarantees (${engine})`, () => {
     const run = async (db: OrgDb, b: Block): Promise<void> =>
       transaction(db, async (tx) => {
         await insert(tx, b.label);
-        for (const child of b.children) await run(tx, child).catch((e: unknown) => {
-          if (!(e instanceof Error && e.message === 'planned')) throw e;
-        });
+        for (const child of b.children)
+          await run(tx, child).catch((e: unknown) => {
+            if (!(e instanceof Error && e.message === 'planned')) throw e;
+          });
         if (b.fails) throw new Error('planned');
       });
     await withClient(isolatedDatabase.url, async ({ db }) => {

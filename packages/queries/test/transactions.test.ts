@@ -52,7 +52,9 @@ describe('transactions', () => {
     await db.execute(sql`create sequence commit_probe`);
     await db.execute(sql`create function fail_first_commit() returns trigger language plpgsql as $$
       begin if nextval('commit_probe') = 1 then raise exception 'at commit' using errcode = '40001'; end if; return null; end $$`);
-    await db.execute(sql`create constraint trigger users_commit_probe after insert on users deferrable initially deferred for each row execute function fail_first_commit()`);
+    await db.execute(
+      sql`create constraint trigger users_commit_probe after insert on users deferrable initially deferred for each row execute function fail_first_commit()`,
+    );
     let calls = 0;
     await transaction(db, async (tx) => {
       calls++;
@@ -79,9 +81,13 @@ describe('transactions', () => {
 
   test('runs with the requested isolation level', async ({ isolatedDatabase }) => {
     const db = isolatedDatabase.db as unknown as OrgDb;
-    const level = await transaction(db, async (tx) => rowsOf<{ l: string }>(await tx.execute(sql`select current_setting('transaction_isolation') as l`))[0]!.l, {
-      isolationLevel: 'repeatable read',
-    });
+    const level = await transaction(
+      db,
+      async (tx) => rowsOf<{ l: string }>(await tx.execute(sql`select current_setting('transaction_isolation') as l`))[0]!.l,
+      {
+        isolationLevel: 'repeatable read',
+      },
+    );
     expect(level).toBe('repeatable read');
   });
 });
@@ -89,7 +95,10 @@ describe('transactions', () => {
 describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('concurrent serializable writers (PostgreSQL)', () => {
   test('every retried transaction completes and no update is lost', async ({ isolatedDatabase }) => {
     const db = isolatedDatabase.db as unknown as OrgDb;
-    const [counter] = await db.insert(users).values({ email: 'counter@example.test', metadata: { preferences: { n: 0 } } }).returning();
+    const [counter] = await db
+      .insert(users)
+      .values({ email: 'counter@example.test', metadata: { preferences: { n: 0 } } })
+      .returning();
     let retries = 0;
     await Promise.all(
       Array.from({ length: 4 }, () =>
@@ -99,7 +108,10 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('concurrent serializa
             const [row] = await tx.select().from(users).where(eq(users.id, counter!.id));
             await tx.execute(sql`select pg_sleep(0.05)`);
             const n = Number(row!.metadata.preferences?.n ?? 0);
-            await tx.update(users).set({ metadata: { preferences: { n: n + 1 } } }).where(eq(users.id, counter!.id));
+            await tx
+              .update(users)
+              .set({ metadata: { preferences: { n: n + 1 } } })
+              .where(eq(users.id, counter!.id));
           },
           { isolationLevel: 'serializable', retry: { maxAttempts: 20, baseDelayMs: 5 }, onRetry: () => retries++ },
         ),

@@ -10,7 +10,7 @@ import {
   createRepository,
   getConfig,
   getLeadStats,
-  getProjectWithLatestConversation,
+  type getProjectWithLatestConversation,
   isDataLayerError,
   transaction,
   UniqueViolationError,
@@ -114,7 +114,7 @@ describe('domain and error types', () => {
     expectTypeOf(getConfig).returns.resolves.toMatchTypeOf<ConfigValue>();
   });
 
-  it('transactions return the callback\'s type; errors narrow by class and code', () => {
+  it("transactions return the callback's type; errors narrow by class and code", () => {
     expectTypeOf(transaction(db, async () => 42)).toEqualTypeOf<Promise<number>>();
     const e: unknown = null;
     if (isDataLayerError(e, UniqueViolationError)) {
@@ -152,7 +152,7 @@ describe("createDatabase with a consumer's schema", () => {
 });
 
 describe('tracing', () => {
-  it('takes any tracer with startSpan/startActiveSpan (OpenTelemetry\'s Tracer has both)', () => {
+  it("takes any tracer with startSpan/startActiveSpan (OpenTelemetry's Tracer has both)", () => {
     const tracer: DatabaseTracer = {
       startSpan: () => ({ setAttribute: () => undefined, setStatus: () => undefined, end: () => undefined }),
       startActiveSpan: (_name, _options, fn) => fn({ setAttribute: () => undefined, setStatus: () => undefined, end: () => undefined }),

@@ -57,7 +57,7 @@ describe('updated_at comes from the database clock', () => {
       else expect(stamps[i]! >= stamps[i - 1]!, `write ${i} kept updated_at from going back`).toBe(true);
     }
     for (const stamp of stamps.slice(1)) {
-      expect(stamp >= start && stamp <= end, 'inside the transaction\'s clock_timestamp() bounds').toBe(true);
+      expect(stamp >= start && stamp <= end, "inside the transaction's clock_timestamp() bounds").toBe(true);
     }
 
     const captureAt = () => micros(db, sql`(select updated_at from email_captures where id = ${capture.id})`);

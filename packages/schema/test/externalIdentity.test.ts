@@ -9,7 +9,7 @@ const base = { email: 'ada@example.com' };
 const fails = (input: object) => userSchemas.insert.safeParse({ ...base, ...input }).success === false;
 
 describe('users.auth_provider + users.external_id', () => {
-  it('accepts each team\'s identity: clerk + user_2abc…, claude_code + user_123, and none at all', () => {
+  it("accepts each team's identity: clerk + user_2abc…, claude_code + user_123, and none at all", () => {
     expect(userSchemas.insert.safeParse({ ...base, authProvider: 'clerk', externalId: 'user_2abcDEF123xyz' }).success).toBe(true);
     expect(userSchemas.insert.safeParse({ ...base, authProvider: 'claude_code', externalId: 'user_123' }).success).toBe(true);
     expect(userSchemas.insert.safeParse({ ...base, authProvider: 'auth0', externalId: 'auth0|65a1b2' }).success).toBe(true);

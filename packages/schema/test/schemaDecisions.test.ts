@@ -1,12 +1,20 @@
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { scrapingJobSchemas, scrapingJobs, scrapingPlatforms, scrapingResultSchemas, scrapingResults, systemConfigurationSchemas, users } from '../src/index.ts';
+import {
+  scrapingJobSchemas,
+  scrapingJobs,
+  scrapingPlatforms,
+  scrapingResultSchemas,
+  scrapingResults,
+  systemConfigurationSchemas,
+  users,
+} from '../src/index.ts';
 
 // The schema decisions of #13 that code can hold us to (the rest are documented beside the tables and
 // in the README).
 
 describe('schema decisions (#13)', () => {
-  it('is_hot_reloadable is a boolean: the team\'s \'true\'/\'false\' strings are refused, booleans pass', () => {
+  it("is_hot_reloadable is a boolean: the team's 'true'/'false' strings are refused, booleans pass", () => {
     const base = { category: 'api', key: 'k', value: '1', valueType: 'number' as const };
     for (const flag of ['true', 'false']) {
       const result = systemConfigurationSchemas.insert.safeParse({ ...base, isHotReloadable: flag });
@@ -15,7 +23,7 @@ describe('schema decisions (#13)', () => {
     expect(systemConfigurationSchemas.insert.safeParse({ ...base, isHotReloadable: false }).success).toBe(true);
   });
 
-  it('the platform default is \'TikTok\', a value the platform check allows (the seed\'s \'Tiktok\' is not)', () => {
+  it("the platform default is 'TikTok', a value the platform check allows (the seed's 'Tiktok' is not)", () => {
     const platform = getTableConfig(scrapingJobs).columns.find((c) => c.name === 'platform');
     expect(platform?.default).toBe('TikTok');
     expect(scrapingPlatforms).toContain(platform?.default);
@@ -31,7 +39,10 @@ describe('schema decisions (#13)', () => {
   });
 
   it('a scraping job needs no campaign and a batch no job; both foreign keys stay, ON DELETE CASCADE', () => {
-    for (const [table, name] of [[scrapingJobs, 'campaign_id'], [scrapingResults, 'job_id']] as const) {
+    for (const [table, name] of [
+      [scrapingJobs, 'campaign_id'],
+      [scrapingResults, 'job_id'],
+    ] as const) {
       const config = getTableConfig(table);
       expect(config.columns.find((c) => c.name === name)?.notNull, name).toBe(false);
       const fk = config.foreignKeys.find((f) => f.reference().columns.some((c) => c.name === name));

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import {
-  leadSchemas,
+  type leadSchemas,
   scrapingJobTransitions,
   type CollectedData,
   type CreatorResult,
@@ -31,15 +31,13 @@ describe('inferred row types', () => {
 
   it('types enumerated statuses as unions', () => {
     expectTypeOf<Project['status']>().toEqualTypeOf<'draft' | 'active' | 'completed'>();
-    expectTypeOf<UserProfile['trialStatus']>().toEqualTypeOf<
-      'pending' | 'active' | 'expired' | 'cancelled' | 'converted'
-    >();
+    expectTypeOf<UserProfile['trialStatus']>().toEqualTypeOf<'pending' | 'active' | 'expired' | 'cancelled' | 'converted'>();
     expectTypeOf<ScrapingJob['status']>().toEqualTypeOf<ScrapingJobStatus>();
     expectTypeOf<Lead['qualificationStatus']>().toEqualTypeOf<'pending' | 'qualified' | 'unqualified' | null>();
     expectTypeOf(scrapingJobTransitions.pending).toEqualTypeOf<readonly ScrapingJobStatus[]>();
   });
 
-  it('types JSONB columns with the seeds\' shapes', () => {
+  it("types JSONB columns with the seeds' shapes", () => {
     expectTypeOf<Project['collectedData']>().toEqualTypeOf<CollectedData | null>();
     expectTypeOf<ScrapingJob['keywords']>().toEqualTypeOf<string[] | null>();
   });

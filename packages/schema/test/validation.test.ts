@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  leadSchemas,
-  numericString,
-  projectSchemas,
-  scrapingJobSchemas,
-  systemConfigurationSchemas,
-  userSchemas,
-} from '../src/index.ts';
+import { leadSchemas, numericString, projectSchemas, scrapingJobSchemas, systemConfigurationSchemas, userSchemas } from '../src/index.ts';
 
 const validLead = {
   name: 'Ada Lovelace',
@@ -35,12 +28,8 @@ describe('zod schemas carry the database limits', () => {
   it('rejects 2^31 for an integer column and accepts 2^31 - 1', () => {
     const job = { userId: crypto.randomUUID(), campaignId: crypto.randomUUID() };
     expect(scrapingJobSchemas.insert.safeParse({ ...job, targetResults: 2 ** 31 - 1 }).success).toBe(true);
-    expect(issuePaths(scrapingJobSchemas.insert.safeParse({ ...job, targetResults: 2 ** 31 }))).toEqual([
-      'targetResults',
-    ]);
-    expect(issuePaths(scrapingJobSchemas.insert.safeParse({ ...job, processedRuns: 1.5 }))).toEqual([
-      'processedRuns',
-    ]);
+    expect(issuePaths(scrapingJobSchemas.insert.safeParse({ ...job, targetResults: 2 ** 31 }))).toEqual(['targetResults']);
+    expect(issuePaths(scrapingJobSchemas.insert.safeParse({ ...job, processedRuns: 1.5 }))).toEqual(['processedRuns']);
   });
 
   it('checks numeric(10,2) precision and scale', () => {
@@ -55,9 +44,7 @@ describe('zod schemas carry the database limits', () => {
   it('rejects a malformed email, an unknown status and a bad IP address', () => {
     expect(issuePaths(leadSchemas.insert.safeParse({ ...validLead, email: 'not-an-email' }))).toEqual(['email']);
     expect(issuePaths(leadSchemas.insert.safeParse({ ...validLead, status: 'bogus' }))).toEqual(['status']);
-    expect(issuePaths(leadSchemas.insert.safeParse({ ...validLead, ipAddress: '999.1.1.1' }))).toEqual([
-      'ipAddress',
-    ]);
+    expect(issuePaths(leadSchemas.insert.safeParse({ ...validLead, ipAddress: '999.1.1.1' }))).toEqual(['ipAddress']);
     expect(leadSchemas.insert.safeParse({ ...validLead, ipAddress: '2001:db8::1' }).success).toBe(true);
     expect(issuePaths(userSchemas.insert.safeParse({ email: `${'a'.repeat(315)}@x.com` }))).toEqual(['email']);
   });
@@ -67,9 +54,7 @@ describe('zod schemas carry the database limits', () => {
   });
 
   it('requires required columns on insert, none on update, and keeps generated columns out', () => {
-    expect(issuePaths(leadSchemas.insert.safeParse({})).sort()).toEqual(
-      ['debtAmount', 'email', 'name', 'phone', 'state'].sort(),
-    );
+    expect(issuePaths(leadSchemas.insert.safeParse({})).sort()).toEqual(['debtAmount', 'email', 'name', 'phone', 'state'].sort());
     expect(leadSchemas.update.safeParse({}).success).toBe(true);
     expect(leadSchemas.update.safeParse({ debtAmount: '1.234' }).success).toBe(false);
     expect(Object.keys(leadSchemas.insert.shape)).not.toContain('searchVector');

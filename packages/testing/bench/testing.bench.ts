@@ -49,35 +49,57 @@ for (let round = 0; round < 5; round++) {
 }
 
 // 3. TRUNCATE of every table after the write.
-const tables = Object.values(orgTables).map((t) => `"${getTableName(t)}"`).join(', ');
-const truncate = await sample(async () => {
-  await pg.exec(insert);
-  await pg.exec(`truncate ${tables} cascade`);
-}, 30, 3);
+const tables = Object.values(orgTables)
+  .map((t) => `"${getTableName(t)}"`)
+  .join(', ');
+const truncate = await sample(
+  async () => {
+    await pg.exec(insert);
+    await pg.exec(`truncate ${tables} cascade`);
+  },
+  30,
+  3,
+);
 
 // 4. A fresh copy per test: clone() and loading the dump.
-const clone = await sample(async () => {
-  const copy = await pg.clone();
-  await copy.exec(insert);
-  await copy.close();
-}, 5, 1);
-const dumpLoad = await sample(async () => {
-  const copy = new PGlite({ loadDataDir: template });
-  await copy.exec(insert);
-  await copy.close();
-}, 5, 1);
+const clone = await sample(
+  async () => {
+    const copy = await pg.clone();
+    await copy.exec(insert);
+    await copy.close();
+  },
+  5,
+  1,
+);
+const dumpLoad = await sample(
+  async () => {
+    const copy = new PGlite({ loadDataDir: template });
+    await copy.exec(insert);
+    await copy.close();
+  },
+  5,
+  1,
+);
 
 // Worker cold start: a bare new PGlite() versus a ready, migrated one from the cached template.
-const bare = await sample(async () => {
-  const db = new PGlite();
-  await db.waitReady;
-  await db.close();
-}, 5, 1);
-const ready = await sample(async () => {
-  const db = await openTestDatabase({ schema, migrationsFolder: folder, engine: 'pglite' });
-  await db.db.select().from(users).limit(1);
-  await db.close();
-}, 5, 1);
+const bare = await sample(
+  async () => {
+    const db = new PGlite();
+    await db.waitReady;
+    await db.close();
+  },
+  5,
+  1,
+);
+const ready = await sample(
+  async () => {
+    const db = await openTestDatabase({ schema, migrationsFolder: folder, engine: 'pglite' });
+    await db.db.select().from(users).limit(1);
+    await db.close();
+  },
+  5,
+  1,
+);
 
 // Memory over 1,000 tests of one file on one instance, after 50 warm-up tests (first-use allocations)
 // and a full garbage collection at both ends, so what remains is what the tests keep.
@@ -131,7 +153,9 @@ writeResults(new URL('./results/testing.json', import.meta.url).pathname, {
   results: [...rows, ...coldRows],
   targets,
 });
-printTable([...rows, ...coldRows].map((r) => ({ name: r.name, 'median ms': r.medianMs, 'ratio': r.ratioToRaw })));
+printTable([...rows, ...coldRows].map((r) => ({ name: r.name, 'median ms': r.medianMs, ratio: r.ratioToRaw })));
 console.log(`\nisolation overhead ${targets.isolationOverheadMs.toFixed(3)} ms (target ≤ 0.3 ms): ${targets.isolationWithin0_3ms ? 'met' : 'MISSED'}`);
 console.log(`cold start ${targets.coldStartRatio.toFixed(2)}× bare (target ≤ 1.5×): ${targets.coldStartWithin1_5x ? 'met' : 'MISSED'}`);
-console.log(`RSS growth over 1,000 tests ${rssGrowthMb.toFixed(1)} MB (target: flat, < 5 MB): ${targets.memoryFlat ? 'met' : 'MISSED'}; JS heap ${heapGrowthMb.toFixed(1)} MB`);
+console.log(
+  `RSS growth over 1,000 tests ${rssGrowthMb.toFixed(1)} MB (target: flat, < 5 MB): ${targets.memoryFlat ? 'met' : 'MISSED'}; JS heap ${heapGrowthMb.toFixed(1)} MB`,
+);

@@ -14,7 +14,7 @@ describe('engine selection', () => {
 });
 
 describe('PGlite template cache', () => {
-  it('caches the migrated dump keyed by the migrations\' checksums', async () => {
+  it("caches the migrated dump keyed by the migrations' checksums", async () => {
     const cache = mkdtempSync(join(tmpdir(), 'org-testing-cache-'));
     const folder = mkdtempSync(join(tmpdir(), 'org-testing-migrations-'));
     try {

@@ -11,9 +11,7 @@ describe('factory types', () => {
 
   it('types traits by name and rejects unknown ones', () => {
     type LeadTraits = NonNullable<Parameters<OrgFactories['leads']['create']>[1]>['traits'];
-    expectTypeOf<LeadTraits>().toEqualTypeOf<
-      readonly ('qualified' | 'unqualified' | 'archived' | 'deleted')[] | undefined
-    >();
+    expectTypeOf<LeadTraits>().toEqualTypeOf<readonly ('qualified' | 'unqualified' | 'archived' | 'deleted')[] | undefined>();
     const f = {} as OrgFactories;
     // @ts-expect-error 'expiredTrial' is a userProfiles trait, not a leads trait
     void (() => f.leads.create({}, { traits: ['expiredTrial'] }));

@@ -21,7 +21,7 @@ describe('org factories', () => {
     });
   }
 
-  test('keeps a graph consistent: a prompt belongs to its session\'s user', async ({ db, factories }) => {
+  test("keeps a graph consistent: a prompt belongs to its session's user", async ({ db, factories }) => {
     const prompt = await factories.prompts.create();
     const [session] = await db.select().from(sessions).where(eq(sessions.id, prompt.sessionId));
     expect(session?.userId).toBe(prompt.userId);
@@ -81,12 +81,19 @@ describe('org factories', () => {
   test('detects a unique foreign key by column, table constraint or index, and shares parents otherwise', async ({ db }) => {
     // Tables of a consumer's own, created inside the test's transaction (rolled back after it).
     const accounts = pgTable('t_accounts', { id: uuid('id').primaryKey().defaultRandom() });
-    const ref = () => uuid('account_id').notNull().references(() => accounts.id);
+    const ref = () =>
+      uuid('account_id')
+        .notNull()
+        .references(() => accounts.id);
     const byColumn = pgTable('t_by_column', { id: uuid('id').primaryKey().defaultRandom(), accountId: ref().unique() });
     const byConstraint = pgTable('t_by_constraint', { id: uuid('id').primaryKey().defaultRandom(), accountId: ref() }, (t) => [unique().on(t.accountId)]);
-    const byIndex = pgTable('t_by_index', { id: uuid('id').primaryKey().defaultRandom(), accountId: ref() }, (t) => [uniqueIndex('t_by_index_key').on(t.accountId)]);
+    const byIndex = pgTable('t_by_index', { id: uuid('id').primaryKey().defaultRandom(), accountId: ref() }, (t) => [
+      uniqueIndex('t_by_index_key').on(t.accountId),
+    ]);
     // Unique only together with kind: rows may share an account.
-    const byPair = pgTable('t_by_pair', { id: uuid('id').primaryKey().defaultRandom(), accountId: ref(), kind: text('kind').notNull() }, (t) => [unique().on(t.accountId, t.kind)]);
+    const byPair = pgTable('t_by_pair', { id: uuid('id').primaryKey().defaultRandom(), accountId: ref(), kind: text('kind').notNull() }, (t) => [
+      unique().on(t.accountId, t.kind),
+    ]);
     const plain = pgTable('t_plain', { id: uuid('id').primaryKey().defaultRandom(), accountId: ref() });
     for (const ddl of [
       'create table t_accounts (id uuid primary key default gen_random_uuid())',
@@ -113,7 +120,7 @@ describe('org factories', () => {
     await expect(factories.users.create({}, { traits: ['nope' as 'deleted'] })).rejects.toThrow(/no trait 'nope'/);
   });
 
-  test('works for a consumer\'s own tables', async ({ db }) => {
+  test("works for a consumer's own tables", async ({ db }) => {
     const make = defineFactories({ users, sessions, prompts }, {});
     const prompt = await make(db).prompts.create({ content: 'hello' });
     expect(prompt.content).toBe('hello');

@@ -2,7 +2,7 @@ import { users, type OrgSchema } from '@org/schema';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { orgTest as test } from '../src/vitest.ts';
-import { type TestDb } from '../src/index.ts';
+import type { TestDb } from '../src/index.ts';
 
 // Written in the file-level transaction: visible to every test below, rolled back after the file.
 let fileUserId = '';
@@ -11,8 +11,7 @@ test.beforeAll(async ({ fileDb }) => {
   fileUserId = user!.id;
 });
 
-const userCount = async (db: TestDb<OrgSchema>) =>
-  (await db.select({ n: count() }).from(users))[0]!.n;
+const userCount = async (db: TestDb<OrgSchema>) => (await db.select({ n: count() }).from(users))[0]!.n;
 
 describe('per-test rollback', () => {
   for (let i = 0; i < 200; i++) {

@@ -1,5 +1,5 @@
 import { test as plainTest, expectTypeOf } from 'vitest';
-import { createDatabaseTest, orgTest, useTestDatabase, type TestWithDatabase } from '../src/vitest.ts';
+import { type createDatabaseTest, orgTest, useTestDatabase, type TestWithDatabase } from '../src/vitest.ts';
 import type { TestDb } from '../src/index.ts';
 
 declare const appDb: object;

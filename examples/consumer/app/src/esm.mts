@@ -33,7 +33,9 @@ await database.close();
 const authors = pgTable('c_authors', { id: uuid('id').primaryKey().defaultRandom(), name: text('name').notNull() });
 const notes = pgTable('c_notes', {
   id: uuid('id').primaryKey().defaultRandom(),
-  authorId: uuid('author_id').notNull().references(() => authors.id),
+  authorId: uuid('author_id')
+    .notNull()
+    .references(() => authors.id),
   body: text('body').notNull(),
   deletedAt: timestamp('deleted_at', { withTimezone: true }),
 });
@@ -41,7 +43,9 @@ const authorsRelations = relations(authors, ({ many }) => ({ notes: many(notes) 
 const notesRelations = relations(notes, ({ one }) => ({ author: one(authors, { fields: [notes.authorId], references: [authors.id] }) }));
 const own = createDatabase({ schema: { authors, notes, authorsRelations, notesRelations }, pglite: true });
 await own.db.execute(sql`create table c_authors (id uuid primary key default gen_random_uuid(), name text not null)`);
-await own.db.execute(sql`create table c_notes (id uuid primary key default gen_random_uuid(), author_id uuid not null references c_authors(id), body text not null, deleted_at timestamptz)`);
+await own.db.execute(
+  sql`create table c_notes (id uuid primary key default gen_random_uuid(), author_id uuid not null references c_authors(id), body text not null, deleted_at timestamptz)`,
+);
 const authorRepo = createRepository(own.db, authors);
 const notesRepo = createRepository(own.db, notes);
 const ada = await authorRepo.create({ name: 'Ada' });

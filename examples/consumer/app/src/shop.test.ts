@@ -123,7 +123,12 @@ test('keyset paginate walks every live row once, forwards and back', async ({ fa
     pages.push(page);
     seen.push(...page.items.map((t) => t.id));
   }
-  expect(seen.sort()).toEqual(made.slice(1).map((t) => t.id).sort());
+  expect(seen.sort()).toEqual(
+    made
+      .slice(1)
+      .map((t) => t.id)
+      .sort(),
+  );
   const priorities = pages.flatMap((p) => p.items.map((t) => t.priority));
   expect(priorities).toEqual([...priorities].sort((x, y) => y - x));
   const back = await tasksRepo.paginate({ sort: [['priority', 'desc']], limit: 3, before: pages[1]!.prevCursor! });

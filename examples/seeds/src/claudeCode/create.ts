@@ -12,11 +12,14 @@ import { claudeCodeId } from './identity.ts';
  * const [user] = await createUser(db);
  */
 export function createUser(db: OrgDb): Promise<User[]> {
-  return db.insert(users).values({
-    ...claudeCodeId('user_123'), // guide: id: 'user_123'
-    email: 'user@example.com',
-    name: 'John Doe',
-  }).returning();
+  return db
+    .insert(users)
+    .values({
+      ...claudeCodeId('user_123'), // guide: id: 'user_123'
+      email: 'user@example.com',
+      name: 'John Doe',
+    })
+    .returning();
 }
 
 /**
@@ -26,10 +29,13 @@ export function createUser(db: OrgDb): Promise<User[]> {
  * const created = await createUsers(db);
  */
 export function createUsers(db: OrgDb): Promise<User[]> {
-  return db.insert(users).values([
-    { ...claudeCodeId('user_1'), email: 'user1@example.com', name: 'User 1' }, // guide: id: 'user_1'
-    { ...claudeCodeId('user_2'), email: 'user2@example.com', name: 'User 2' },
-  ]).returning();
+  return db
+    .insert(users)
+    .values([
+      { ...claudeCodeId('user_1'), email: 'user1@example.com', name: 'User 1' }, // guide: id: 'user_1'
+      { ...claudeCodeId('user_2'), email: 'user2@example.com', name: 'User 2' },
+    ])
+    .returning();
 }
 
 /**
@@ -42,15 +48,18 @@ export function createUsers(db: OrgDb): Promise<User[]> {
  */
 export function upsertUser(db: OrgDb, input: { id: string; email: string; name: string | null }): Promise<User[]> {
   const { id, email, name } = input;
-  return db.insert(users)
-    // guide: values({ id, email, name }) — also stamps the first sign-in (last_login_at has no default)
-    .values({ ...claudeCodeId(id), email, name, lastLoginAt: new Date() })
-    .onConflictDoUpdate({
-      target: users.email,
-      targetWhere: isNull(users.deletedAt), // added: the partial unique index's predicate
-      set: { name, lastLoginAt: new Date() },
-    })
-    .returning();
+  return (
+    db
+      .insert(users)
+      // guide: values({ id, email, name }) — also stamps the first sign-in (last_login_at has no default)
+      .values({ ...claudeCodeId(id), email, name, lastLoginAt: new Date() })
+      .onConflictDoUpdate({
+        target: users.email,
+        targetWhere: isNull(users.deletedAt), // added: the partial unique index's predicate
+        set: { name, lastLoginAt: new Date() },
+      })
+      .returning()
+  );
 }
 
 /**

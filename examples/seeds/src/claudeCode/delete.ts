@@ -11,7 +11,8 @@ import { byClaudeCodeId } from './identity.ts';
  * const [deletedUser] = await deleteUser(db, 'user_123');
  */
 export function deleteUser(db: OrgDb, userId: string): Promise<User[]> {
-  return db.delete(users)
+  return db
+    .delete(users)
     .where(byClaudeCodeId(userId)) // guide: eq(users.id, userId)
     .returning();
 }
@@ -24,13 +25,9 @@ export function deleteUser(db: OrgDb, userId: string): Promise<User[]> {
  * await deleteStaleSessions(db, user.id, new Date(Date.now() - 30 * 86_400_000));
  */
 export async function deleteStaleSessions(db: OrgDb, userId: string, thirtyDaysAgo: Date): Promise<number> {
-  const deletedSessions = await db.delete(sessions)
-    .where(
-      and(
-        eq(sessions.userId, userId),
-        lt(sessions.lastActiveAt, thirtyDaysAgo),
-      ),
-    )
+  const deletedSessions = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), lt(sessions.lastActiveAt, thirtyDaysAgo)))
     .returning({ id: sessions.id }); // added: returning, to report how many went
   return deletedSessions.length;
 }
@@ -56,9 +53,7 @@ export async function deleteUserAndSessions(db: OrgDb, userId: string): Promise<
  * await softDeleteUser(db, 'user_123');
  */
 export async function softDeleteUser(db: OrgDb, userId: string): Promise<void> {
-  await db.update(users)
-    .set({ deletedAt: new Date() })
-    .where(byClaudeCodeId(userId)); // guide: eq(users.id, userId)
+  await db.update(users).set({ deletedAt: new Date() }).where(byClaudeCodeId(userId)); // guide: eq(users.id, userId)
 }
 
 /**
@@ -68,7 +63,5 @@ export async function softDeleteUser(db: OrgDb, userId: string): Promise<void> {
  * const activeUsers = await listActiveUsers(db);
  */
 export function listActiveUsers(db: OrgDb) {
-  return db.select()
-    .from(users)
-    .where(isNull(users.deletedAt));
+  return db.select().from(users).where(isNull(users.deletedAt));
 }

@@ -23,7 +23,9 @@ export interface UserStats {
  */
 export async function userSessionStats(db: OrgDb, startDate: Date, limit: number): Promise<UserStats[]> {
   // guide: const result = await db.execute(sql`…`); … const stats = result.rows as UserStats[];
-  const stats = await execute<UserStats & Record<string, unknown>>(db, sql`
+  const stats = await execute<UserStats & Record<string, unknown>>(
+    db,
+    sql`
     SELECT u.*, COUNT(s.id)::int as session_count
     FROM ${users} u
     LEFT JOIN ${sessions} s ON u.id = s.user_id
@@ -31,7 +33,8 @@ export async function userSessionStats(db: OrgDb, startDate: Date, limit: number
     GROUP BY u.id
     ORDER BY session_count DESC
     LIMIT ${limit}
-  `);
+  `,
+  );
   // guide: FROM claude_code_users u LEFT JOIN claude_code_sessions s …, COUNT(s.id) as session_count
 
   return stats;

@@ -24,14 +24,10 @@ export function findUserById(db: OrgDb, userId: string) {
  * const activeUsers = await findActiveCompanyUsers(db);
  */
 export function findActiveCompanyUsers(db: OrgDb) {
-  return db.select()
+  return db
+    .select()
     .from(users)
-    .where(
-      and(
-        gte(users.lastLoginAt, new Date('2024-01-01')),
-        like(users.email, '%@company.com'),
-      ),
-    )
+    .where(and(gte(users.lastLoginAt, new Date('2024-01-01')), like(users.email, '%@company.com')))
     .orderBy(desc(users.createdAt));
 }
 
@@ -64,10 +60,7 @@ export function paginateUsers(db: OrgDb, page = 1) {
   const limit = 20;
   const offset = (page - 1) * limit;
 
-  return db.select()
-    .from(users)
-    .limit(limit)
-    .offset(offset);
+  return db.select().from(users).limit(limit).offset(offset);
 }
 
 /**
@@ -77,9 +70,10 @@ export function paginateUsers(db: OrgDb, page = 1) {
  * const count = await countUsers(db);
  */
 export async function countUsers(db: OrgDb): Promise<number> {
-  const [{ count }] = (await db.select({
-    count: sql<number>`count(*)::int`,
-  })
+  const [{ count }] = (await db
+    .select({
+      count: sql<number>`count(*)::int`,
+    })
     .from(users)) as [{ count: number }]; // added: noUncheckedIndexedAccess types [0] as possibly undefined
   return count;
 }

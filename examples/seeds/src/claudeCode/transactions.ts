@@ -13,12 +13,14 @@ export async function onboardUser(db: OrgDb, input: { id: string; email: string;
   const { id, email, name } = input;
   const result = await db.transaction(async (tx) => {
     // Create user
-    const [user] = await tx.insert(users)
+    const [user] = await tx
+      .insert(users)
       .values({ ...claudeCodeId(id), email, name }) // guide: values({ id, email, name })
       .returning();
 
     // Create initial session
-    const [session] = await tx.insert(sessions)
+    const [session] = await tx
+      .insert(sessions)
       .values({
         id: generateId(),
         userId: user!.id,
@@ -27,13 +29,12 @@ export async function onboardUser(db: OrgDb, input: { id: string; email: string;
       .returning();
 
     // Create welcome prompt
-    await tx.insert(prompts)
-      .values({
-        id: generateId(),
-        sessionId: session!.id,
-        userId: user!.id,
-        content: 'Welcome to Claude Code!',
-      });
+    await tx.insert(prompts).values({
+      id: generateId(),
+      sessionId: session!.id,
+      userId: user!.id,
+      content: 'Welcome to Claude Code!',
+    });
 
     return { user: user!, session: session! };
   });

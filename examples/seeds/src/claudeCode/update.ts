@@ -11,7 +11,8 @@ import { byClaudeCodeId } from './identity.ts';
  * const [updatedUser] = await updateUserName(db, 'user_123', 'New Name');
  */
 export function updateUserName(db: OrgDb, userId: string, name = 'New Name'): Promise<User[]> {
-  return db.update(users)
+  return db
+    .update(users)
     .set({
       name,
       lastLoginAt: new Date(),
@@ -28,7 +29,8 @@ export function updateUserName(db: OrgDb, userId: string, name = 'New Name'): Pr
  * await setDarkTheme(db, 'user_123');
  */
 export function setDarkTheme(db: OrgDb, userId: string): Promise<User[]> {
-  return db.update(users)
+  return db
+    .update(users)
     .set({
       metadata: sql`
         jsonb_set(
@@ -49,7 +51,8 @@ export function setDarkTheme(db: OrgDb, userId: string): Promise<User[]> {
  * await rotateToken(db, 'user_123', oldToken, newToken);
  */
 export async function rotateToken(db: OrgDb, userId: string, oldToken: string, newToken: string): Promise<User> {
-  const result = await db.update(users)
+  const result = await db
+    .update(users)
     .set({ refreshToken: newToken })
     .where(
       and(

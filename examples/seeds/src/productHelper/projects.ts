@@ -56,10 +56,7 @@ export async function getProjectWithConversations(id: string) {
  * @example
  * const page = await getProjectsByUser(userId, { limit: 10, offset: 10 });
  */
-export async function getProjectsByUser(
-  userId: string,
-  { limit = 10, offset = 0 }: { limit?: number; offset?: number },
-): Promise<Project[]> {
+export async function getProjectsByUser(userId: string, { limit = 10, offset = 0 }: { limit?: number; offset?: number }): Promise<Project[]> {
   return db.query.projects.findMany({
     where: eq(projects.userId, userId),
     // As the guide has it. Rows inserted in one transaction share updated_at (now() is the

@@ -28,7 +28,8 @@ export async function checkAdminStatus(db: OrgDb, clerkUserId: string): Promise<
  */
 export async function promoteUserToAdmin(db: OrgDb, targetClerkUserId: string): Promise<void> {
   const targetUserId = await userIdForClerk(db, targetClerkUserId);
-  await db.update(userProfiles)
+  await db
+    .update(userProfiles)
     .set({
       isAdmin: true,
       updatedAt: new Date(),

@@ -14,22 +14,28 @@ import { eq } from 'drizzle-orm';
 export async function createCampaignWithJob(db: OrgDb, userId: string) {
   return db.transaction(async (tx) => {
     // Create campaign
-    const [campaign] = await tx.insert(campaigns).values({
-      userId,
-      name: 'TikTok Keyword Search',
-      searchType: 'keyword',
-      status: 'active',
-    }).returning();
+    const [campaign] = await tx
+      .insert(campaigns)
+      .values({
+        userId,
+        name: 'TikTok Keyword Search',
+        searchType: 'keyword',
+        status: 'active',
+      })
+      .returning();
 
     // Create scraping job
-    const [job] = await tx.insert(scrapingJobs).values({
-      userId,
-      campaignId: campaign!.id,
-      platform: 'TikTok',
-      keywords: ['fitness', 'workout'],
-      status: 'pending',
-      targetResults: 1000,
-    }).returning();
+    const [job] = await tx
+      .insert(scrapingJobs)
+      .values({
+        userId,
+        campaignId: campaign!.id,
+        platform: 'TikTok',
+        keywords: ['fitness', 'workout'],
+        status: 'pending',
+        targetResults: 1000,
+      })
+      .returning();
 
     return { campaign: campaign!, job: job! };
   });
@@ -46,7 +52,10 @@ export async function createCampaignAndJob(db: OrgDb, campaignData: NewCampaign,
     // All operations succeed or all fail
     const campaign = await tx.insert(campaigns).values(campaignData).returning();
     // guide: values(jobData) — the job is linked to the campaign just made (the guide leaves it implicit)
-    const job = await tx.insert(scrapingJobs).values({ ...jobData, campaignId: campaign[0]!.id }).returning();
+    const job = await tx
+      .insert(scrapingJobs)
+      .values({ ...jobData, campaignId: campaign[0]!.id })
+      .returning();
 
     // If any operation fails, entire transaction is rolled back
     return { campaign: campaign[0]!, job: job[0]! };
@@ -74,8 +83,8 @@ export function getJobWithResults(db: OrgDb, jobId: string) {
   return db.query.scrapingJobs.findFirst({
     where: eq(scrapingJobs.id, jobId),
     with: {
-      results: true,     // Include related results
-      campaign: true,    // Include parent campaign
+      results: true, // Include related results
+      campaign: true, // Include parent campaign
     },
   });
 }

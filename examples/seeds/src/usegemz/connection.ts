@@ -27,9 +27,9 @@ export function productionDatabase(connectionString: string | undefined): OrgDat
     url: connectionString,
     pool: {
       maxLifetimeSeconds: 60 * 60, // Close connections after 1 hour
-      max: 10,                     // Maximum connections in pool
-      idleTimeoutSeconds: 20,      // Idle timeout in seconds
-      connectTimeoutSeconds: 60,   // Connection timeout
+      max: 10, // Maximum connections in pool
+      idleTimeoutSeconds: 20, // Idle timeout in seconds
+      connectTimeoutSeconds: 60, // Connection timeout
     },
   });
 }

@@ -24,7 +24,8 @@ export function calculateProgress(processedResults: number, targetResults: numbe
  */
 export async function updateJobProgress(db: OrgDb, job: ScrapingJob, newCreatorsCount: number): Promise<void> {
   const newProcessedResults = job.processedResults + newCreatorsCount;
-  await db.update(scrapingJobs)
+  await db
+    .update(scrapingJobs)
     .set({
       processedRuns: job.processedRuns + 1,
       processedResults: newProcessedResults,

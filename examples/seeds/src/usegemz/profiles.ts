@@ -27,13 +27,16 @@ export async function getUserProfile(db: OrgDb, clerkUserId: string): Promise<Us
  * const profile = await createUserProfile(db, clerkUserId, 'ada@example.com');
  */
 export async function createUserProfile(db: OrgDb, clerkUserId: string, userEmail: string): Promise<UserProfile> {
-  const [profile] = await db.insert(userProfiles).values({
-    userId: await userIdForClerk(db, clerkUserId), // guide: userId: clerkUserId
-    email: userEmail,
-    fullName: 'John Doe',
-    businessName: 'Acme Corp',
-    onboardingStep: 'completed',
-  }).returning();
+  const [profile] = await db
+    .insert(userProfiles)
+    .values({
+      userId: await userIdForClerk(db, clerkUserId), // guide: userId: clerkUserId
+      email: userEmail,
+      fullName: 'John Doe',
+      businessName: 'Acme Corp',
+      onboardingStep: 'completed',
+    })
+    .returning();
   return profile!;
 }
 
@@ -46,7 +49,8 @@ export async function createUserProfile(db: OrgDb, clerkUserId: string, userEmai
  */
 export async function updateTrialStatus(db: OrgDb, clerkUserId: string): Promise<void> {
   const userId = await userIdForClerk(db, clerkUserId);
-  await db.update(userProfiles)
+  await db
+    .update(userProfiles)
     .set({
       trialStatus: 'active',
       trialStartDate: new Date(),

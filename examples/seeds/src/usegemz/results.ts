@@ -13,7 +13,7 @@ import { desc, eq } from 'drizzle-orm';
 export async function saveSearchResults(db: OrgDb, jobId: string | undefined, creatorsData: CreatorResult[]): Promise<void> {
   await db.insert(scrapingResults).values({
     jobId,
-    creators: creatorsData,    // JSONB array of creator objects
+    creators: creatorsData, // JSONB array of creator objects
   });
 }
 
@@ -31,6 +31,6 @@ export async function getAllResultsForJob(db: OrgDb, jobId: string): Promise<Cre
   });
 
   // Flatten all creators from all result records
-  const allCreators = results.flatMap(result => result.creators);
+  const allCreators = results.flatMap((result) => result.creators);
   return allCreators;
 }

@@ -40,9 +40,7 @@ export function forceMigrate(database: Client): Promise<MigrateResult> {
 }
 
 /** What {@link migrateOnRequest} answers. */
-export type MigrateRequestOutcome =
-  | { status: 200; result: MigrateResult }
-  | { status: 401 | 404; result?: undefined };
+export type MigrateRequestOutcome = { status: 200; result: MigrateResult } | { status: 401 | 404; result?: undefined };
 
 /**
  * The manual migration API call: runs the migrations only for a caller presenting `MIGRATION_SECRET`
@@ -51,7 +49,11 @@ export type MigrateRequestOutcome =
  * @example
  * const outcome = await migrateOnRequest(database, process.env, req.headers.get('authorization')?.replace(/^Bearer /, ''));
  */
-export async function migrateOnRequest(database: Client, env: { MIGRATION_SECRET?: string | undefined }, token: string | undefined): Promise<MigrateRequestOutcome> {
+export async function migrateOnRequest(
+  database: Client,
+  env: { MIGRATION_SECRET?: string | undefined },
+  token: string | undefined,
+): Promise<MigrateRequestOutcome> {
   const secret = env.MIGRATION_SECRET;
   if (!secret) return { status: 404 };
   if (token === undefined || !sameSecret(secret, token)) return { status: 401 };

@@ -58,7 +58,10 @@ export async function adoptDatabase(client: MigrationClient, options: AdoptOptio
           );
         }
         const compare = async (live: SchemaModel) =>
-          markData(conn, compareSchemas(expected, live).filter((d) => !isKept(d, kept)));
+          markData(
+            conn,
+            compareSchemas(expected, live).filter((d) => !isKept(d, kept)),
+          );
         const live = await liveSchema(conn, journal, options.drizzleJournal);
         const differences = await compare(live);
         const base = { set, differences, remaining: [], kept: [], review: [] } satisfies Partial<AdoptResult>;
@@ -75,7 +78,9 @@ export async function adoptDatabase(client: MigrationClient, options: AdoptOptio
             try {
               await conn.exec(bridge.sql);
             } catch (error) {
-              throw new MigrationFailedError(bridge.name, error, 'Nothing of it was kept, and nothing was recorded: its transaction was rolled back.', { sql: bridge.sql });
+              throw new MigrationFailedError(bridge.name, error, 'Nothing of it was kept, and nothing was recorded: its transaction was rolled back.', {
+                sql: bridge.sql,
+              });
             }
             remaining = await compare(await liveSchema(conn, journal, options.drizzleJournal));
             if (remaining.length > 0) throw new Differs();

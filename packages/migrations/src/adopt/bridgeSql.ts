@@ -45,8 +45,22 @@ export function bridgeSql(
   const allowDrop = options.allowDrop ?? false;
   const kept: SchemaDifference[] = [];
   const review: string[] = [];
-  const phases: Record<'setup' | 'tables' | 'renames' | 'drops' | 'columns' | 'rows' | 'constraints' | 'foreignKeys' | 'indexes' | 'triggers' | 'security' | 'dropTables', string[]> = {
-    setup: [], tables: [], renames: [], drops: [], columns: [], rows: [], constraints: [], foreignKeys: [], indexes: [], triggers: [], security: [], dropTables: [],
+  const phases: Record<
+    'setup' | 'tables' | 'renames' | 'drops' | 'columns' | 'rows' | 'constraints' | 'foreignKeys' | 'indexes' | 'triggers' | 'security' | 'dropTables',
+    string[]
+  > = {
+    setup: [],
+    tables: [],
+    renames: [],
+    drops: [],
+    columns: [],
+    rows: [],
+    constraints: [],
+    foreignKeys: [],
+    indexes: [],
+    triggers: [],
+    security: [],
+    dropTables: [],
   };
   const schemas = new Set<string>();
   // Extra columns the bridge keeps: their own foreign keys, unique constraints and indexes stay with them.
@@ -64,7 +78,7 @@ export function bridgeSql(
   for (const d of differences) {
     // A table's own differences carry its key as the name; its members', as the table.
     const key = d.object === 'table' ? d.name : d.table;
-    const t = key ? expected.tables[key] ?? live.tables[key] : undefined;
+    const t = key ? (expected.tables[key] ?? live.tables[key]) : undefined;
     const table = t ? tableName(t) : '';
     switch (`${d.change} ${d.object}`) {
       case 'missing extension':
@@ -88,7 +102,8 @@ export function bridgeSql(
           phases.setup.push(`ALTER TYPE ${quoteIdent(e.schema)}.${quoteIdent(e.name)} ADD VALUE IF NOT EXISTS ${literal(label)}${position};`);
         });
         const extraLabels = l.labels.filter((x) => !e.labels.includes(x));
-        if (extraLabels.length) phases.setup.push(note(`enum ${d.name} has labels the migrations do not: ${extraLabels.join(', ')} (PostgreSQL cannot drop them; kept)`));
+        if (extraLabels.length)
+          phases.setup.push(note(`enum ${d.name} has labels the migrations do not: ${extraLabels.join(', ')} (PostgreSQL cannot drop them; kept)`));
         break;
       }
       case 'missing function':
@@ -103,22 +118,32 @@ export function bridgeSql(
         phases.tables.push(createTable(t!));
         // The row the migrations insert with DEFAULT VALUES (see defaultRowTables), drawn on this server.
         if (options.defaultRows?.has(d.name)) {
-          phases.rows.push(`DO $bridge$ BEGIN\n  IF NOT EXISTS (select 1 from ${table}) THEN\n    INSERT INTO ${table} DEFAULT VALUES;\n  END IF;\nEND $bridge$;`);
+          phases.rows.push(
+            `DO $bridge$ BEGIN\n  IF NOT EXISTS (select 1 from ${table}) THEN\n    INSERT INTO ${table} DEFAULT VALUES;\n  END IF;\nEND $bridge$;`,
+          );
         }
         memberStatements(t!, phases, (index) => makeRoom(index, d.name));
         break;
       case 'missing column':
         phases.columns.push(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${columnDefinition(d.name, t!.columns[d.name]!)};`);
         if (t!.columns[d.name]!.notNull && t!.columns[d.name]!.default === null && !t!.columns[d.name]!.generated && !t!.columns[d.name]!.identity) {
-          phases.columns.push(note(`${d.table}.${d.name} is NOT NULL without a default: the statement above fails if the table has rows; add it nullable, backfill, then SET NOT NULL`));
+          phases.columns.push(
+            note(
+              `${d.table}.${d.name} is NOT NULL without a default: the statement above fails if the table has rows; add it nullable, backfill, then SET NOT NULL`,
+            ),
+          );
         }
         break;
       case 'changed column':
         phases.columns.push(...alterColumn(table, d, t!.columns[d.name]!, note, options.uncastable?.has(`${d.table}.${d.name}`) ?? false));
         break;
       case 'renamed constraint':
-        phases.renames.push(guard(`select 1 from pg_constraint where conrelid = to_regclass(${literal(table)}) and conname = ${literal(d.liveName!)}`,
-          `ALTER TABLE ${table} RENAME CONSTRAINT ${quoteIdent(d.liveName!)} TO ${quoteIdent(d.name)};`));
+        phases.renames.push(
+          guard(
+            `select 1 from pg_constraint where conrelid = to_regclass(${literal(table)}) and conname = ${literal(d.liveName!)}`,
+            `ALTER TABLE ${table} RENAME CONSTRAINT ${quoteIdent(d.liveName!)} TO ${quoteIdent(d.name)};`,
+          ),
+        );
         break;
       case 'renamed index':
         phases.renames.push(`ALTER INDEX IF EXISTS ${quoteIdent(t!.schema)}.${quoteIdent(d.liveName!)} RENAME TO ${quoteIdent(d.name)};`);
@@ -183,7 +208,10 @@ export function bridgeSql(
         const c = live.tables[d.table!]!.columns[d.name]!;
         if (c.notNull && c.default === null && !c.identity && !c.generated) {
           phases.columns.push(
-            guard(columnExists(table, d.name), `ALTER TABLE ${table} ALTER COLUMN ${quoteIdent(d.name)} DROP NOT NULL; -- kept, but code written for the migrations does not fill it`),
+            guard(
+              columnExists(table, d.name),
+              `ALTER TABLE ${table} ALTER COLUMN ${quoteIdent(d.name)} DROP NOT NULL; -- kept, but code written for the migrations does not fill it`,
+            ),
           );
         }
         break;
@@ -195,8 +223,17 @@ export function bridgeSql(
   }
   const sections = [
     [...[...schemas].filter((s) => s !== 'public').map((s) => `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(s)};`), ...phases.setup],
-    phases.tables, phases.renames, phases.drops, phases.columns, phases.rows, phases.constraints, phases.foreignKeys, phases.indexes,
-    phases.triggers, phases.security, phases.dropTables,
+    phases.tables,
+    phases.renames,
+    phases.drops,
+    phases.columns,
+    phases.rows,
+    phases.constraints,
+    phases.foreignKeys,
+    phases.indexes,
+    phases.triggers,
+    phases.security,
+    phases.dropTables,
   ].filter((s) => s.length > 0);
   const header = [
     BRIDGE_MARKER,
@@ -205,7 +242,8 @@ export function bridgeSql(
     '-- records every migration in one transaction. Every statement is guarded, so on a database the',
     '-- migrations built it does nothing.',
     ...kept.map(
-      (d) => `${keepLine(d)}${d.holdsData === undefined ? '' : d.holdsData ? ' -- holds data' : ' -- empty'}${d.object === 'table' || d.object === 'column' ? '; pass --allow-drop to drop' : ''}`,
+      (d) =>
+        `${keepLine(d)}${d.holdsData === undefined ? '' : d.holdsData ? ' -- holds data' : ' -- empty'}${d.object === 'table' || d.object === 'column' ? '; pass --allow-drop to drop' : ''}`,
     ),
   ];
   return { sql: `${header.join('\n')}\n\n${sections.map((s) => s.join('\n\n')).join('\n\n')}\n`, kept, review };
@@ -250,9 +288,11 @@ function memberStatements(t: TableModel, phases: Record<string, string[]>, befor
     beforeIndex(name);
     phases.indexes!.push(createIndex(name, i.definition));
   }
-  for (const trigger of Object.values(t.triggers)) phases.triggers!.push(`${trigger.definition.replace(/^CREATE (CONSTRAINT )?TRIGGER/, 'CREATE OR REPLACE $1TRIGGER')};`);
+  for (const trigger of Object.values(t.triggers))
+    phases.triggers!.push(`${trigger.definition.replace(/^CREATE (CONSTRAINT )?TRIGGER/, 'CREATE OR REPLACE $1TRIGGER')};`);
   phases.security!.push(...rowSecurity(table, t));
-  for (const [name, p] of Object.entries(t.policies)) phases.security!.push(`DROP POLICY IF EXISTS ${quoteIdent(name)} ON ${table};`, createPolicy(table, name, p));
+  for (const [name, p] of Object.entries(t.policies))
+    phases.security!.push(`DROP POLICY IF EXISTS ${quoteIdent(name)} ON ${table};`, createPolicy(table, name, p));
 }
 
 /** Checks and foreign keys are added NOT VALID and validated after, so existing rows are checked without a long exclusive lock. */
@@ -288,7 +328,11 @@ function alterColumn(table: string, d: SchemaDifference, c: ColumnModel, note: (
   const out: string[] = [];
   const changed = new Set(d.fields!.map((f) => f.field));
   if (changed.has('generated')) {
-    out.push(note(`${d.table}.${d.name}: generated expression differs (${c.generated ?? 'not generated'} expected); PostgreSQL 15 cannot change it in place: add a new column, move readers, drop the old`));
+    out.push(
+      note(
+        `${d.table}.${d.name}: generated expression differs (${c.generated ?? 'not generated'} expected); PostgreSQL 15 cannot change it in place: add a new column, move readers, drop the old`,
+      ),
+    );
   }
   if (changed.has('type') || changed.has('collation')) {
     // Guarded like every other statement: on a database the migrations built (the scratch copy adopt
@@ -307,7 +351,11 @@ function alterColumn(table: string, d: SchemaDifference, c: ColumnModel, note: (
     );
     if (uncastable) {
       const from = d.fields!.find((f) => f.field === 'type')!.live;
-      out.push(note(`${d.table}.${d.name}: PostgreSQL has no cast from ${from} to ${c.type}, so the statement above fails (42846) whatever the rows hold; convert the column yourself before it (a USING expression of your own)`));
+      out.push(
+        note(
+          `${d.table}.${d.name}: PostgreSQL has no cast from ${from} to ${c.type}, so the statement above fails (42846) whatever the rows hold; convert the column yourself before it (a USING expression of your own)`,
+        ),
+      );
     }
   }
   if (changed.has('identity')) {
@@ -319,7 +367,11 @@ function alterColumn(table: string, d: SchemaDifference, c: ColumnModel, note: (
   }
   const typeChanged = changed.has('type') || changed.has('collation');
   if ((changed.has('default') || (typeChanged && c.default !== null)) && !c.identity && !c.generated) {
-    out.push(c.default === null ? `ALTER TABLE ${table} ALTER COLUMN ${column} DROP DEFAULT;` : `ALTER TABLE ${table} ALTER COLUMN ${column} SET DEFAULT ${c.default};`);
+    out.push(
+      c.default === null
+        ? `ALTER TABLE ${table} ALTER COLUMN ${column} DROP DEFAULT;`
+        : `ALTER TABLE ${table} ALTER COLUMN ${column} SET DEFAULT ${c.default};`,
+    );
   }
   if (changed.has('not null')) {
     out.push(`ALTER TABLE ${table} ALTER COLUMN ${column} ${c.notNull ? 'SET' : 'DROP'} NOT NULL;`);

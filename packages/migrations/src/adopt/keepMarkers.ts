@@ -22,7 +22,13 @@ export function keptObjects(files: readonly MigrationFile[]): Set<string> {
     for (const line of file.sql.split('\n')) {
       const trimmed = line.trim();
       // Anything after a second ` -- ` is a note (holds data, how to drop).
-      if (trimmed.startsWith(`${KEEP_MARKER} `)) kept.add(trimmed.slice(KEEP_MARKER.length + 1).split(' -- ')[0]!.trim());
+      if (trimmed.startsWith(`${KEEP_MARKER} `))
+        kept.add(
+          trimmed
+            .slice(KEEP_MARKER.length + 1)
+            .split(' -- ')[0]!
+            .trim(),
+        );
     }
   }
   return kept;

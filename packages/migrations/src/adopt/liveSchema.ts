@@ -6,7 +6,11 @@ import type { SchemaDifference } from '../introspect/SchemaDifference.ts';
 import type { SchemaModel } from '../introspect/SchemaModel.ts';
 
 /** The live database's schema, without the runner's own journal and drizzle-orm's. */
-export async function liveSchema(conn: MigrationConnection, journal: JournalTable, drizzleJournal: Partial<JournalTable> | false | undefined): Promise<SchemaModel> {
+export async function liveSchema(
+  conn: MigrationConnection,
+  journal: JournalTable,
+  drizzleJournal: Partial<JournalTable> | false | undefined,
+): Promise<SchemaModel> {
   const drizzle = { ...DRIZZLE_JOURNAL, ...(drizzleJournal || {}) };
   return introspectSchema(conn, { excludeTables: [`${journal.schema}.${journal.name}`, `${drizzle.schema}.${drizzle.name}`] });
 }

@@ -28,4 +28,3 @@ export function cliSource(args: CliArgs): CliSource {
   const schema = args.schema ? resolve(args.schema) : config?.schema;
   return { folder: dir, journal, set: args.set ?? config?.set, ...(schema ? { schema } : {}) };
 }
-

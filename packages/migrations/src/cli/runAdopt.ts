@@ -35,7 +35,9 @@ export async function runAdopt(client: MigrationClient, { folder, journal, set }
       return 0;
     case 'bridge-written':
       for (const r of result.review) console.error(`review: ${r}`);
-      console.log(`wrote ${result.bridgeFile}: nothing was recorded. Review it, then run\n  ${again}\nto apply it and record the migrations in one transaction.`);
+      console.log(
+        `wrote ${result.bridgeFile}: nothing was recorded. Review it, then run\n  ${again}\nto apply it and record the migrations in one transaction.`,
+      );
       return 1;
     case 'differs':
       console.error(

@@ -56,8 +56,7 @@ export async function runStatus(
         `
 drift: the database differs from what the ${drift.applied.length} applied migration(s) produce:
 ${formatSchemaDiff(drift.differences)}
-` +
-          'Put the intended change in a new migration, or undo the manual one.',
+Put the intended change in a new migration, or undo the manual one.`,
       );
     } else console.log(`no drift: the schema is what the ${drift.applied.length} applied migration(s) produce`);
   }

@@ -18,9 +18,7 @@ export async function runUp(client: MigrationClient, { folder, journal, set }: C
     onProgress: (e) => {
       if (e.type === 'lock-wait') {
         console.error(
-          e.holder
-            ? `waiting for the migration lock, held by ${describeLockHolder(e.holder)}`
-            : 'waiting for the migration lock, held by another session',
+          e.holder ? `waiting for the migration lock, held by ${describeLockHolder(e.holder)}` : 'waiting for the migration lock, held by another session',
         );
       } else if (e.type === 'start') process.stdout.write(`[${e.index + 1}/${e.total}] ${e.name} ... `);
       else console.log(`${Math.round(e.durationMs)} ms`);

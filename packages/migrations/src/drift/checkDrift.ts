@@ -67,8 +67,14 @@ export async function checkDrift(client: MigrationClient, options: DriftOptions)
       if (rows.length === 0 && options.drizzleJournal !== false) {
         const drizzle = { ...DRIZZLE_JOURNAL, ...(options.drizzleJournal || {}) };
         rows = (await filesAppliedByDrizzle(conn, files, drizzle)).map(({ file, checksum }) => ({
-          set, name: file.name, checksum, appliedAt: new Date(file.drizzleWhen ?? 0), durationMs: 0,
-          transactional: file.transactional, adopted: true, completed: true,
+          set,
+          name: file.name,
+          checksum,
+          appliedAt: new Date(file.drizzleWhen ?? 0),
+          durationMs: 0,
+          transactional: file.transactional,
+          adopted: true,
+          completed: true,
         }));
       }
       return { rows, live: await liveSchema(conn, journal, options.drizzleJournal) };
@@ -84,9 +90,7 @@ export async function checkDrift(client: MigrationClient, options: DriftOptions)
   const expected: SchemaModel = await buildExpectedSchema(applied, options.scratch);
   const kept = keptObjects(applied);
   const ignored = new Set(options.ignoreTables ?? []);
-  const differences = compareSchemas(expected, live).filter(
-    (d) => !isKept(d, kept) && !ignored.has(d.object === 'table' ? d.name : d.table ?? ''),
-  );
+  const differences = compareSchemas(expected, live).filter((d) => !isKept(d, kept) && !ignored.has(d.object === 'table' ? d.name : (d.table ?? '')));
   const schemaDrift = options.schema
     ? await checkSchemaDrift({ schema: options.schema, folder: options.folder, ...(options.casing ? { casing: options.casing } : {}) })
     : undefined;

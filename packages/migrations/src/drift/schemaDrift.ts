@@ -62,7 +62,11 @@ function latestSnapshot(folder: string): string {
     const name = last && `meta/${String(last.idx).padStart(4, '0')}_snapshot.json`;
     if (name && existsSync(join(folder, name))) return name;
   }
-  const snapshots = existsSync(meta) ? readdirSync(meta).filter((f) => /^\d+_snapshot\.json$/.test(f)).sort() : [];
+  const snapshots = existsSync(meta)
+    ? readdirSync(meta)
+        .filter((f) => /^\d+_snapshot\.json$/.test(f))
+        .sort()
+    : [];
   if (snapshots.length === 0) {
     throw new MigrationAdoptError(
       `${folder} has no drizzle-kit snapshots (meta/*_snapshot.json): the schema drift check compares the schema with the snapshot ` +

@@ -19,4 +19,3 @@ export interface MigrationFile {
  * writeFileSync('drizzle/0007_lead_index.sql', `${NO_TRANSACTION_MARKER}\ncreate index concurrently leads_x on leads (x);`);
  */
 export const NO_TRANSACTION_MARKER = '-- org-migrate:no-transaction';
-

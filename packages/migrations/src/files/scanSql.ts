@@ -58,9 +58,13 @@ export function scanSql(sql: string): SqlStatement[] {
       let depth = 1;
       let k = i + 2;
       while (k < sql.length && depth > 0) {
-        if (sql[k] === '/' && sql[k + 1] === '*') (depth++, (k += 2));
-        else if (sql[k] === '*' && sql[k + 1] === '/') (depth--, (k += 2));
-        else k++;
+        if (sql[k] === '/' && sql[k + 1] === '*') {
+          depth++;
+          k += 2;
+        } else if (sql[k] === '*' && sql[k + 1] === '/') {
+          depth--;
+          k += 2;
+        } else k++;
       }
       countLines(i, k);
       code += ' ';

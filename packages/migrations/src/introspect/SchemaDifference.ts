@@ -1,15 +1,5 @@
 /** The kinds of object a {@link SchemaDifference} is about. */
-export type SchemaObjectKind =
-  | 'table'
-  | 'column'
-  | 'constraint'
-  | 'index'
-  | 'trigger'
-  | 'policy'
-  | 'row security'
-  | 'function'
-  | 'enum'
-  | 'extension';
+export type SchemaObjectKind = 'table' | 'column' | 'constraint' | 'index' | 'trigger' | 'policy' | 'row security' | 'function' | 'enum' | 'extension';
 
 /**
  * One way a live database differs from the schema the migrations produce. `missing`: the migrations

@@ -41,7 +41,9 @@ export function canonicalArrays(text: string): string {
     if (text.startsWith('ARRAY[', i) && !isWordChar(text[i - 1])) {
       const close = matching(text, i + 5);
       if (close !== -1) {
-        out += `ARRAY[${elements(text.slice(i + 6, close)).map(lossless).join(', ')}]`;
+        out += `ARRAY[${elements(text.slice(i + 6, close))
+          .map(lossless)
+          .join(', ')}]`;
         i = close + 1;
         continue;
       }

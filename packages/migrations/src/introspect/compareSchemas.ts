@@ -59,14 +59,24 @@ function compareTables(table: string, e: TableModel, l: TableModel): SchemaDiffe
   }
   const show = (v: unknown) => (v === null || v === undefined ? '(none)' : String(v));
   out.push(
-    ...compareMembers(table, 'constraint', e.constraints, l.constraints, (c) => `${c.definition}`, (a, b) =>
-      [
+    ...compareMembers(
+      table,
+      'constraint',
+      e.constraints,
+      l.constraints,
+      (c) => `${c.definition}`,
+      (a, b) => [
         ...(a.definition !== b.definition ? [{ field: 'definition', expected: a.definition, live: b.definition }] : []),
         ...(a.validated !== b.validated ? [{ field: 'validated', expected: show(a.validated), live: show(b.validated) }] : []),
       ],
     ),
-    ...compareMembers(table, 'index', e.indexes, l.indexes, (i) => i.definition, (a, b) =>
-      a.definition !== b.definition ? [{ field: 'definition', expected: a.definition, live: b.definition }] : [],
+    ...compareMembers(
+      table,
+      'index',
+      e.indexes,
+      l.indexes,
+      (i) => i.definition,
+      (a, b) => (a.definition !== b.definition ? [{ field: 'definition', expected: a.definition, live: b.definition }] : []),
     ),
     ...compareMembers(table, 'trigger', e.triggers, l.triggers, undefined, (a, b) =>
       a.definition !== b.definition ? [{ field: 'definition', expected: a.definition, live: b.definition }] : [],
@@ -106,7 +116,9 @@ function compareMembers<T>(
   fields: (expected: T, live: T) => NonNullable<SchemaDifference['fields']>,
 ): SchemaDifference[] {
   const out: SchemaDifference[] = [];
-  const missing = Object.keys(expected).filter((n) => !(n in live)).sort();
+  const missing = Object.keys(expected)
+    .filter((n) => !(n in live))
+    .sort();
   const extra = new Set(Object.keys(live).filter((n) => !(n in expected)));
   for (const name of missing) {
     const twin = identity && [...extra].find((n) => identity(live[n]!) === identity(expected[name]!));
@@ -116,7 +128,9 @@ function compareMembers<T>(
     } else out.push({ change: 'missing', object, table, name });
   }
   for (const name of [...extra].sort()) out.push({ change: 'extra', object, table, name });
-  for (const name of Object.keys(expected).filter((n) => n in live).sort()) {
+  for (const name of Object.keys(expected)
+    .filter((n) => n in live)
+    .sort()) {
     const f = fields(expected[name]!, live[name]!);
     if (f.length) out.push({ change: 'changed', object, table, name, fields: f });
   }

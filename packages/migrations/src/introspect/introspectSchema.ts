@@ -52,8 +52,14 @@ export async function introspectSchema(conn: MigrationConnection, options: Intro
   }
 
   const columns = await conn.query<{
-    relid: number; name: string; type: string; not_null: boolean; identity: string; generated: string;
-    expr: string | null; collation: string | null;
+    relid: number;
+    name: string;
+    type: string;
+    not_null: boolean;
+    identity: string;
+    generated: string;
+    expr: string | null;
+    collation: string | null;
   }>(`
     select a.attrelid as relid, a.attname as name, format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as not_null,
       a.attidentity as identity, a.attgenerated as generated, pg_get_expr(d.adbin, d.adrelid) as expr,
@@ -110,7 +116,13 @@ export async function introspectSchema(conn: MigrationConnection, options: Intro
   }
 
   const policies = await conn.query<{
-    relid: number; name: string; cmd: keyof typeof POLICY_COMMANDS; permissive: boolean; roles: string; using: string | null; check: string | null;
+    relid: number;
+    name: string;
+    cmd: keyof typeof POLICY_COMMANDS;
+    permissive: boolean;
+    roles: string;
+    using: string | null;
+    check: string | null;
   }>(`
     select p.polrelid as relid, p.polname as name, p.polcmd as cmd, p.polpermissive as permissive,
       (select string_agg(case when r = 0 then 'public' else pg_get_userbyid(r) end, ',' order by 1) from unnest(p.polroles) r) as roles,

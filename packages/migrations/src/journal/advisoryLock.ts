@@ -15,18 +15,11 @@ export interface LockWait {
  * instead of blocking in `pg_advisory_lock`, so a stuck peer produces a clear timeout instead of a
  * hang, and the wait is reported with who holds the lock. A session that dies releases the lock with it.
  */
-export async function acquireAdvisoryLock(
-  conn: MigrationConnection,
-  key: string,
-  wait: LockWait,
-): Promise<() => Promise<void>> {
+export async function acquireAdvisoryLock(conn: MigrationConnection, key: string, wait: LockWait): Promise<() => Promise<void>> {
   const started = Date.now();
   let holder: LockHolder | undefined;
   for (let attempt = 0; ; attempt++) {
-    const [row] = await conn.query<{ locked: boolean }>(
-      'select pg_try_advisory_lock(hashtextextended($1, 0)) as locked',
-      [key],
-    );
+    const [row] = await conn.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as locked', [key]);
     if (row?.locked) {
       return async () => {
         await conn.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]);

@@ -24,13 +24,9 @@ export async function filesAppliedByDrizzle(
   files: readonly MigrationFile[],
   table: JournalTable = DRIZZLE_JOURNAL,
 ): Promise<DrizzleApplied[]> {
-  const [exists] = await conn.query<{ exists: boolean }>('select to_regclass($1) is not null as exists', [
-    qualified(table),
-  ]);
+  const [exists] = await conn.query<{ exists: boolean }>('select to_regclass($1) is not null as exists', [qualified(table)]);
   if (!exists?.exists) return [];
-  const rows = await conn.query<{ hash: string; created_at: string | number | null }>(
-    `select hash, created_at from ${qualified(table)}`,
-  );
+  const rows = await conn.query<{ hash: string; created_at: string | number | null }>(`select hash, created_at from ${qualified(table)}`);
   // Each row stands for one run file; two identical files (e.g. empty ones) must not share a row.
   const unused = new Set(rows);
   const take = (match: (r: (typeof rows)[number]) => boolean) => {
@@ -40,12 +36,8 @@ export async function filesAppliedByDrizzle(
   };
   const applied: DrizzleApplied[] = [];
   for (const file of files) {
-    const sameTime = (r: (typeof rows)[number]) =>
-      file.drizzleWhen !== undefined && Number(r.created_at) === file.drizzleWhen;
-    const row =
-      take((r) => r.hash === file.checksum && sameTime(r)) ??
-      take((r) => r.hash === file.checksum) ??
-      take(sameTime);
+    const sameTime = (r: (typeof rows)[number]) => file.drizzleWhen !== undefined && Number(r.created_at) === file.drizzleWhen;
+    const row = take((r) => r.hash === file.checksum && sameTime(r)) ?? take((r) => r.hash === file.checksum) ?? take(sameTime);
     if (row) applied.push({ file, checksum: row.hash });
   }
   return applied;

@@ -3,9 +3,7 @@ import { qualified, quoteIdent, type JournalRow, type JournalTable } from './Jou
 
 /** Whether the journal table exists (status must not create it: it is read-only). */
 export async function journalExists(conn: MigrationConnection, table: JournalTable): Promise<boolean> {
-  const [row] = await conn.query<{ exists: boolean }>('select to_regclass($1) is not null as exists', [
-    qualified(table),
-  ]);
+  const [row] = await conn.query<{ exists: boolean }>('select to_regclass($1) is not null as exists', [qualified(table)]);
   return row?.exists === true;
 }
 
@@ -58,10 +56,9 @@ export async function readJournal(conn: MigrationConnection, table: JournalTable
   if (!(await journalExists(conn, table))) return [];
   const columns = new Set(
     (
-      await conn.query<{ attname: string }>(
-        'select attname from pg_attribute where attrelid = to_regclass($1) and attnum > 0 and not attisdropped',
-        [qualified(table)],
-      )
+      await conn.query<{ attname: string }>('select attname from pg_attribute where attrelid = to_regclass($1) and attnum > 0 and not attisdropped', [
+        qualified(table),
+      ])
     ).map((r) => r.attname),
   );
   const rows = await conn.query<{

@@ -36,9 +36,7 @@ export function rowsOfSet(all: readonly JournalRow[], set: string, files: readon
 
   if (rows.length === 0) {
     const byChecksum = new Map(files.map((f) => [`${f.name}:${f.checksum}`, f]));
-    const renamed = Object.keys(otherSets).find((other) =>
-      all.some((r) => r.set === other && byChecksum.has(`${r.name}:${r.checksum}`)),
-    );
+    const renamed = Object.keys(otherSets).find((other) => all.some((r) => r.set === other && byChecksum.has(`${r.name}:${r.checksum}`)));
     if (renamed !== undefined) {
       throw new MigrationSetError(
         `nothing was run: this folder's migrations are journaled in ${journal} under the set "${renamed}", ` +

@@ -41,7 +41,10 @@ export function lintMigrations(files: readonly MigrationFile[]): LintFinding[] {
       for (const rule of statementRules(statement.code, created)) {
         if (!allowed.has(rule)) findings.push(finding(file.name, statement.line, rule));
       }
-      const table = new RegExp(`^create\\s+(?:(?:global\\s+|local\\s+)?(?:temp|temporary|unlogged)\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?${QUALIFIED_NAME}`, 'i').exec(statement.code);
+      const table = new RegExp(
+        `^create\\s+(?:(?:global\\s+|local\\s+)?(?:temp|temporary|unlogged)\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?${QUALIFIED_NAME}`,
+        'i',
+      ).exec(statement.code);
       if (table) created.add(normalizeName(table[1]!));
     }
   }
@@ -54,7 +57,7 @@ function finding(migration: string, line: number, rule: LintRule): LintFinding {
 
 function statementRules(code: string, created: ReadonlySet<string>): LintRule[] {
   const isNew = (name: string) => created.has(normalizeName(name));
-  const drop = new RegExp(`^drop\\s+table\\s+(?:if\\s+exists\\s+)?(.+)$`, 'i').exec(code);
+  const drop = /^drop\s+table\s+(?:if\s+exists\s+)?(.+)$/i.exec(code);
   if (drop) return splitTopLevel(drop[1]!.replace(/\s+(cascade|restrict)$/i, '')).every(isNew) ? [] : ['drop-table'];
 
   const index = new RegExp(`^create\\s+(?:unique\\s+)?index\\s+(concurrently\\s+)?.*?\\bon\\s+(?:only\\s+)?${QUALIFIED_NAME}`, 'i').exec(code);

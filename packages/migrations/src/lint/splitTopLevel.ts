@@ -25,6 +25,9 @@ export const QUALIFIED_NAME = String.raw`(${IDENT}(?:\s*\.\s*${IDENT})?)`;
 
 /** A table name as rules compare it: without schema, unquoted names lowercased. */
 export function normalizeName(name: string): string {
-  const last = name.split(/\.(?=(?:[^"]*"[^"]*")*[^"]*$)/).pop()!.trim();
+  const last = name
+    .split(/\.(?=(?:[^"]*"[^"]*")*[^"]*$)/)
+    .pop()!
+    .trim();
   return last.startsWith('"') ? last.slice(1, -1).replaceAll('""', '"') : last.toLowerCase();
 }

@@ -94,8 +94,11 @@ function read(path: string): LockFile | 'gone' | undefined {
   try {
     const parsed = JSON.parse(text) as Partial<LockFile>;
     const valid =
-      Number.isSafeInteger(parsed.pid) && (parsed.pid as number) > 0 &&
-      typeof parsed.hostname === 'string' && typeof parsed.since === 'string' && typeof parsed.nonce === 'string';
+      Number.isSafeInteger(parsed.pid) &&
+      (parsed.pid as number) > 0 &&
+      typeof parsed.hostname === 'string' &&
+      typeof parsed.since === 'string' &&
+      typeof parsed.nonce === 'string';
     return valid ? (parsed as LockFile) : undefined;
   } catch {
     return undefined;

@@ -27,8 +27,7 @@ export async function applyWithoutTransaction(
   const started = performance.now();
   const [statement] = scanSql(file.sql);
   const index = statement ? concurrentIndexName(statement.code) : undefined;
-  const complete = () =>
-    completeMigration(conn, journal, { set, name: file.name, checksum: file.checksum, durationMs: performance.now() - started });
+  const complete = () => completeMigration(conn, journal, { set, name: file.name, checksum: file.checksum, durationMs: performance.now() - started });
 
   if (interrupted && index) {
     const valid = await indexValidity(conn, index);
@@ -111,10 +110,7 @@ async function afterFailure(
 
 /** true: a valid index of that name; false: an INVALID one (a failed or killed concurrent build); undefined: none. */
 async function indexValidity(conn: MigrationConnection, name: string): Promise<boolean | undefined> {
-  const [row] = await conn.query<{ valid: boolean | null }>(
-    'select (select indisvalid from pg_index where indexrelid = to_regclass($1)) as valid',
-    [name],
-  );
+  const [row] = await conn.query<{ valid: boolean | null }>('select (select indisvalid from pg_index where indexrelid = to_regclass($1)) as valid', [name]);
   return row?.valid ?? undefined;
 }
 

@@ -1,11 +1,6 @@
 import type { MigrationClient } from '../connection/MigrationConnection.ts';
 import { openMigrationConnection } from '../connection/openMigrationConnection.ts';
-import {
-  MigrationChecksumMismatchError,
-  MigrationFileError,
-  MigrationMissingError,
-  MigrationOutOfOrderError,
-} from '../errors.ts';
+import { MigrationChecksumMismatchError, MigrationFileError, MigrationMissingError, MigrationOutOfOrderError } from '../errors.ts';
 import { validateMigrationFile } from '../files/validateMigrationFile.ts';
 import { acquireAdvisoryLock } from '../journal/advisoryLock.ts';
 import { DRIZZLE_JOURNAL, filesAppliedByDrizzle } from '../journal/drizzleJournal.ts';

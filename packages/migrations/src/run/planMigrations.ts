@@ -23,6 +23,7 @@ export interface MigrationStatusEntry {
  */
 export function planMigrations(files: readonly MigrationFile[], journal: readonly JournalRow[]): MigrationStatusEntry[] {
   const applied = new Map(journal.map((row) => [row.name, row]));
+  // biome-ignore lint/complexity/useMathMinMax: names are strings, compared in sort order; Math.max would make them NaN
   const newestApplied = journal.reduce((max, row) => (row.name > max ? row.name : max), '');
   const entries: MigrationStatusEntry[] = files.map((file) => {
     const row = applied.get(file.name);

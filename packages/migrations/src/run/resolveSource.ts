@@ -19,9 +19,7 @@ export interface MigrationSource {
 export function resolveSource(options: MigrationSourceOptions | undefined): MigrationSource {
   const folder = options?.folder;
   if (typeof folder !== 'string' || folder.length === 0) {
-    throw new MigrationFolderError(
-      'no migrations folder given: pass the folder option (for @org/schema\'s own migrations: orgMigrationsFolder()).',
-    );
+    throw new MigrationFolderError("no migrations folder given: pass the folder option (for @org/schema's own migrations: orgMigrationsFolder()).");
   }
   const set = options?.set ?? defaultMigrationSet(folder);
   if (set.length === 0) throw new MigrationFolderError('the migrations set name is empty: pass a non-empty set option.');

@@ -5,7 +5,19 @@ import { BIND_DATABASE, bindDatabase, boundTarget, registerBindable } from './bi
  * Every PgDatabase method that reaches the session (the builders capture it when called). `$with`
  * builds a CTE without one and needs no routing.
  */
-const ROUTED = ['select', 'selectDistinct', 'selectDistinctOn', 'insert', 'update', 'delete', 'execute', 'transaction', '$count', 'with', 'refreshMaterializedView'] as const;
+const ROUTED = [
+  'select',
+  'selectDistinct',
+  'selectDistinctOn',
+  'insert',
+  'update',
+  'delete',
+  'execute',
+  'transaction',
+  '$count',
+  'with',
+  'refreshMaterializedView',
+] as const;
 
 type Methods = Record<string, (...args: unknown[]) => unknown>;
 

@@ -34,7 +34,13 @@ export function getDatabase(options: CreateDatabaseOptions<Record<string, unknow
     const created = (createDatabase as (o: CreateDatabaseOptions<Record<string, unknown>>) => Database<Record<string, unknown>>)(options);
     const close = created.close;
     // Closing forgets it, so the next call opens a fresh one instead of returning a closed pool.
-    database = { ...created, close: async (t?: number) => { cache.delete(key); await close(t); } };
+    database = {
+      ...created,
+      close: async (t?: number) => {
+        cache.delete(key);
+        await close(t);
+      },
+    };
     cache.set(key, database);
   }
   return database;

@@ -42,7 +42,10 @@ export async function createCampaignWithJob(
   const jobValue = validateInput(scrapingJobSchemas.insert.omit({ campaignId: true }), { ...job, userId }, 'scraping job');
   return transaction(db, async (tx) => {
     const [c] = await tx.insert(campaigns).values(campaignValue).returning();
-    const [j] = await tx.insert(scrapingJobs).values({ ...jobValue, campaignId: c!.id }).returning();
+    const [j] = await tx
+      .insert(scrapingJobs)
+      .values({ ...jobValue, campaignId: c!.id })
+      .returning();
     return { campaign: c!, job: j! };
   });
 }
@@ -69,12 +72,7 @@ export function getJobWithResults(db: OrgDb, jobId: string) {
  * await transitionJob(db, job.id, 'processing');
  * await transitionJob(db, job.id, 'error', { error: 'upstream 503' });
  */
-export function transitionJob(
-  db: OrgDb,
-  jobId: string,
-  to: ScrapingJobStatus,
-  options: { error?: string } = {},
-): Promise<ScrapingJob> {
+export function transitionJob(db: OrgDb, jobId: string, to: ScrapingJobStatus, options: { error?: string } = {}): Promise<ScrapingJob> {
   return guarded(async () => {
     const from = (Object.keys(scrapingJobTransitions) as ScrapingJobStatus[]).filter((s) => scrapingJobTransitions[s].includes(to));
     if (from.length === 0) throw new IllegalTransitionError('scraping job', '*', to);

@@ -94,10 +94,7 @@ export function getConfig(db: OrgDb, category: string, key: string): Promise<Con
  * @example
  * await setConfig(db, { category: 'api', key: 'max_api_calls_production', valueType: 'number', value: 999 });
  */
-export function setConfig(
-  db: OrgDb,
-  input: { category: string; key: string; description?: string } & ConfigValue,
-): Promise<SystemConfiguration> {
+export function setConfig(db: OrgDb, input: { category: string; key: string; description?: string } & ConfigValue): Promise<SystemConfiguration> {
   let text: string;
   try {
     text = serialise(input);

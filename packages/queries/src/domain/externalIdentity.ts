@@ -23,8 +23,7 @@ const externalIdentitySchema = z.object({
   externalId: z.string().regex(EXTERNAL_ID_PATTERN, { message: 'must be 1..255 printable ASCII characters without spaces' }),
 });
 
-const byIdentity = (identity: ExternalIdentity) =>
-  and(eq(users.authProvider, identity.provider), eq(users.externalId, identity.externalId), liveRows(users));
+const byIdentity = (identity: ExternalIdentity) => and(eq(users.authProvider, identity.provider), eq(users.externalId, identity.externalId), liveRows(users));
 
 /**
  * The live user with this external identity (Clerk's `user_2abc…`, claude_code's `user_123`), or
@@ -77,10 +76,7 @@ async function touchIdentity(db: OrgDb, identity: ExternalIdentity, name: string
  * @example
  * const user = await upsertUserByExternalId(db, { provider: 'clerk', externalId: 'user_2abc', email: 'ada@example.com', name: 'Ada' });
  */
-export function upsertUserByExternalId(
-  db: OrgDb,
-  input: ExternalIdentity & { email?: string | undefined; name?: string | null | undefined },
-): Promise<User> {
+export function upsertUserByExternalId(db: OrgDb, input: ExternalIdentity & { email?: string | undefined; name?: string | null | undefined }): Promise<User> {
   return guarded(async () => {
     const identity = validateInput(externalIdentitySchema, { provider: input.provider, externalId: input.externalId }, 'external identity');
     if (input.email === undefined) {

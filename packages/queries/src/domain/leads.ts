@@ -64,13 +64,7 @@ export function getQualifiedLeadsWithPartners(db: OrgDb, options: { minDebt?: st
       .select({ lead: leads, partnerName: partners.name, partnerAcceptanceRate: partners.acceptanceRate })
       .from(leads)
       .leftJoin(partners, and(eq(leads.partnerId, partners.id), liveRows(partners)))
-      .where(
-        and(
-          eq(leads.qualificationStatus, 'qualified'),
-          gte(leads.debtAmount, options.minDebt ?? '10000'),
-          liveRows(leads),
-        ),
-      )
+      .where(and(eq(leads.qualificationStatus, 'qualified'), gte(leads.debtAmount, options.minDebt ?? '10000'), liveRows(leads)))
       .orderBy(desc(leads.createdAt), desc(leads.id))
       .limit(Math.min(options.limit ?? 100, 1000)),
   );
@@ -111,11 +105,7 @@ export function getLeadByEmail(client: OrgDb, email: string): Promise<Lead | und
  * @example
  * const lead = await createLeadWithEvents(db, newLead, [{ eventType: 'quiz_completed' }]);
  */
-export async function createLeadWithEvents(
-  db: OrgDb,
-  lead: NewLead,
-  events: Omit<NewAnalyticsEvent, 'leadId'>[],
-): Promise<Lead> {
+export async function createLeadWithEvents(db: OrgDb, lead: NewLead, events: Omit<NewAnalyticsEvent, 'leadId'>[]): Promise<Lead> {
   const leadValue = validateInput(leadSchemas.insert, lead, 'lead');
   const eventValues = events.map((e, i) => validateInput(analyticsEventSchemas.insert, e, `event ${i}`));
   return transaction(db, async (tx) => {

@@ -35,17 +35,19 @@ export function captureEmail(db: OrgDb, input: { email: string; source?: string 
  * @example
  * await recordConvertkitSync(db, id, { ok: true, subscriberId: 'ck_123' });
  */
-export function recordConvertkitSync(
-  db: OrgDb,
-  id: string,
-  outcome: { ok: true; subscriberId: string } | { ok: false; error: string },
-): Promise<EmailCapture> {
+export function recordConvertkitSync(db: OrgDb, id: string, outcome: { ok: true; subscriberId: string } | { ok: false; error: string }): Promise<EmailCapture> {
   return guarded(async () => {
     const [row] = await db
       .update(emailCaptures)
       .set(
         outcome.ok
-          ? { convertkitSyncStatus: 'synced', convertkitSubscriberId: outcome.subscriberId, convertkitSyncedAt: new Date(), convertkitSyncError: null, processedAt: new Date() }
+          ? {
+              convertkitSyncStatus: 'synced',
+              convertkitSubscriberId: outcome.subscriberId,
+              convertkitSyncedAt: new Date(),
+              convertkitSyncError: null,
+              processedAt: new Date(),
+            }
           : { convertkitSyncStatus: 'failed', convertkitSyncError: outcome.error.slice(0, 1000), processedAt: new Date() },
       )
       .where(eq(emailCaptures.id, id))

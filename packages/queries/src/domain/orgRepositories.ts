@@ -18,16 +18,14 @@ const childOf = <K extends string>(parent: K) => ({ immutable: [parent] }) as co
  * const repos = createOrgRepositories(db);
  * const page = await repos.leads.paginate({ sort: [['debtAmount', 'desc']], limit: 50 });
  */
-export function createOrgRepositories(
-  db: OrgDb,
-  options: Pick<RepositoryOptions<never>, 'cursorSecret'> = {},
-): OrgRepositories {
+export function createOrgRepositories(db: OrgDb, options: Pick<RepositoryOptions<never>, 'cursorSecret'> = {}): OrgRepositories {
   const base = { ...options };
   return {
     users: createRepository(db, s.users, { ...base, schemas: s.userSchemas, sortable: [...created, 'email', 'updatedAt'] }),
     userProfiles: createRepository(db, s.userProfiles, { ...base, ...owned, schemas: s.userProfileSchemas, sortable: [...created, 'updatedAt'] }),
     projects: createRepository(db, s.projects, {
-      ...base, ...owned,
+      ...base,
+      ...owned,
       schemas: s.projectSchemas,
       sortable: [...created, 'updatedAt', 'name', 'validationScore'],
       defaultSort: [['updatedAt', 'desc']],
@@ -45,7 +43,12 @@ export function createOrgRepositories(
     }),
     analyticsEvents: createRepository(db, s.analyticsEvents, { ...base, ...owned, schemas: s.analyticsEventSchemas, sortable: [...created] }),
     campaigns: createRepository(db, s.campaigns, { ...base, ...owned, schemas: s.campaignSchemas, sortable: [...created, 'name'] }),
-    scrapingJobs: createRepository(db, s.scrapingJobs, { ...base, immutable: ['userId', 'campaignId'], schemas: s.scrapingJobSchemas, sortable: [...created, 'status'] }),
+    scrapingJobs: createRepository(db, s.scrapingJobs, {
+      ...base,
+      immutable: ['userId', 'campaignId'],
+      schemas: s.scrapingJobSchemas,
+      sortable: [...created, 'status'],
+    }),
     scrapingResults: createRepository(db, s.scrapingResults, { ...base, schemas: s.scrapingResultSchemas, sortable: [...created] }),
     systemConfigurations: createRepository(db, s.systemConfigurations, {
       ...base,

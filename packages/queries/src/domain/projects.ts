@@ -1,12 +1,4 @@
-import {
-  activityLog,
-  conversations,
-  messages,
-  projects,
-  projectSchemas,
-  type NewProject,
-  type Project,
-} from '@org/schema';
+import { activityLog, conversations, messages, projects, projectSchemas, type NewProject, type Project } from '@org/schema';
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { NotFoundError } from '../errors/errors.ts';
 import { guarded } from '../internal/guarded.ts';

@@ -58,11 +58,7 @@ export function expireTrials(db: OrgDb, now: Date = new Date()): Promise<UserPro
  * @example
  * await convertTrial(db, userId, { stripeCustomerId: 'cus_1', stripeSubscriptionId: 'sub_1' });
  */
-export function convertTrial(
-  db: OrgDb,
-  userId: string,
-  billing: { stripeCustomerId: string; stripeSubscriptionId: string },
-): Promise<UserProfile> {
+export function convertTrial(db: OrgDb, userId: string, billing: { stripeCustomerId: string; stripeSubscriptionId: string }): Promise<UserProfile> {
   const bad = invalidUserIds({ userId });
   if (bad) return Promise.reject(bad);
   return guarded(async () => {

@@ -1,11 +1,4 @@
-import {
-  prompts,
-  sessions,
-  users,
-  userSchemas,
-  type NewUser,
-  type User,
-} from '@org/schema';
+import { prompts, sessions, users, userSchemas, type NewUser, type User } from '@org/schema';
 import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/errors.ts';
 import { guarded } from '../internal/guarded.ts';
@@ -69,7 +62,10 @@ const PATH_SEGMENT = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** `array[$1, $2, …]::text[]`: drizzle would expand a JS array into a row of parameters. */
 function textArray(items: readonly string[]) {
-  return sql`array[${sql.join(items.map((i) => sql`${i}`), sql`, `)}]::text[]`;
+  return sql`array[${sql.join(
+    items.map((i) => sql`${i}`),
+    sql`, `,
+  )}]::text[]`;
 }
 
 /**

@@ -13,7 +13,11 @@ export type Driver =
 
 /** What the data layer calls on a postgres.js client (ours from `createDatabase`, or a plain one). */
 export interface PostgresJsLike {
-  unsafe(query: string, params?: unknown[], options?: { prepare?: boolean }): PromiseLike<unknown> & {
+  unsafe(
+    query: string,
+    params?: unknown[],
+    options?: { prepare?: boolean },
+  ): PromiseLike<unknown> & {
     values(): PromiseLike<unknown[][]>;
     writable(): Promise<NodeJS.WritableStream>;
   };

@@ -11,8 +11,7 @@ export interface PgliteResult {
 }
 
 const asText = (value: unknown): unknown => (value === null ? null : Array.isArray(value) ? value.map(asText) : String(value));
-const asBuffer = (value: unknown): unknown =>
-  value === null ? null : Array.isArray(value) ? value.map(asBuffer) : Buffer.from(value as Uint8Array);
+const asBuffer = (value: unknown): unknown => (value === null ? null : Array.isArray(value) ? value.map(asBuffer) : Buffer.from(value as Uint8Array));
 
 const CONVERSIONS: Record<number, (value: unknown) => unknown> = {
   [INT8]: asText,

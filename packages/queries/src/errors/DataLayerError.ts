@@ -84,10 +84,7 @@ export class DataLayerError extends Error {
  * @example
  * if (isDataLayerError(error, UniqueViolationError)) return reply(409, error.constraint);
  */
-export function isDataLayerError<T extends DataLayerError = DataLayerError>(
-  value: unknown,
-  kind?: abstract new (...args: never[]) => T,
-): value is T {
+export function isDataLayerError<T extends DataLayerError = DataLayerError>(value: unknown, kind?: abstract new (...args: never[]) => T): value is T {
   if (typeof value !== 'object' || value === null || !(BRAND in value)) return false;
   return kind === undefined || value instanceof kind || (value as unknown as Error).name === kind.name;
 }

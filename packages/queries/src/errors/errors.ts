@@ -31,11 +31,7 @@ export class ValidationError extends DataLayerError {
   readonly issues: { path: PropertyKey[]; message: string; code: string }[];
   /** The column PostgreSQL named for a class-22 error, when it named one. */
   readonly column?: string;
-  constructor(
-    message: string,
-    issues: readonly z.core.$ZodIssue[] = [],
-    options: { cause?: unknown; sqlState?: string; column?: string } = {},
-  ) {
+  constructor(message: string, issues: readonly z.core.$ZodIssue[] = [], options: { cause?: unknown; sqlState?: string; column?: string } = {}) {
     super('VALIDATION', message, options);
     this.issues = issues.map((i) => ({ path: [...i.path], message: i.message, code: i.code }));
     if (options.column !== undefined) this.column = options.column;
@@ -65,9 +61,7 @@ export abstract class IntegrityConstraintViolationError extends DataLayerError {
     details: ConstraintDetails,
     options: { cause?: unknown; sqlState?: string },
   ) {
-    const where = [details.table, details.columns.length ? `(${details.columns.join(', ')})` : '']
-      .filter(Boolean)
-      .join(' ');
+    const where = [details.table, details.columns.length ? `(${details.columns.join(', ')})` : ''].filter(Boolean).join(' ');
     super(code, `${what}${details.constraint ? ` ${details.constraint}` : ''}${where ? ` on ${where}` : ''}`, options);
     this.constraint = details.constraint;
     this.table = details.table;

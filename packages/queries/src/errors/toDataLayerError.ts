@@ -59,7 +59,16 @@ function details(e: DriverError): ConstraintDetails {
   };
 }
 
-const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+const CONNECTION_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+]);
 
 /** `code name` for messages, e.g. `42P01 undefined_table`: what PostgreSQL's own text would say, without its quotes of the input. */
 function condition(code: string): string {
@@ -144,9 +153,7 @@ export function toDataLayerError(error: unknown): DataLayerError {
   if (sqlState?.startsWith('22')) return dataException(e, { cause: error, sqlState });
   const errno = e.code ?? e.errno;
   if (errno && CONNECTION_ERRNOS.has(errno)) {
-    return errno === 'CONNECT_TIMEOUT'
-      ? new TimeoutError('connection', { cause: error })
-      : new ConnectionError(errno, { cause: error });
+    return errno === 'CONNECT_TIMEOUT' ? new TimeoutError('connection', { cause: error }) : new ConnectionError(errno, { cause: error });
   }
   if (sqlState) return new DatabaseError(`database error ${condition(sqlState)}`, options);
   const name = typeof e.name === 'string' && /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(e.name) ? e.name : 'Error';

@@ -22,9 +22,7 @@ export interface StatementStats {
 export type StatementsUnavailableCode = 'NOT_AVAILABLE' | 'NOT_INSTALLED' | 'NOT_LOADED' | 'NOT_PERMITTED' | 'SERVER_TOO_OLD';
 
 /** The slowest statements, or why they cannot be read on this database. */
-export type SlowestStatements =
-  | { available: true; statements: StatementStats[] }
-  | { available: false; code: StatementsUnavailableCode; reason: string };
+export type SlowestStatements = { available: true; statements: StatementStats[] } | { available: false; code: StatementsUnavailableCode; reason: string };
 
 /** Options of {@link slowestStatements}. */
 export interface SlowestStatementsOptions {
@@ -34,7 +32,7 @@ export interface SlowestStatementsOptions {
   orderBy?: 'mean' | 'total';
 }
 
-const ENABLE = "add pg_stat_statements to shared_preload_libraries, restart the server, then run `create extension pg_stat_statements` in this database";
+const ENABLE = 'add pg_stat_statements to shared_preload_libraries, restart the server, then run `create extension pg_stat_statements` in this database';
 
 /**
  * The slowest statements run in the current database, from `pg_stat_statements` when the extension
@@ -61,12 +59,20 @@ export async function slowestStatements(db: AnyDb, options: SlowestStatementsOpt
           exists (select 1 from pg_available_extensions where name = 'pg_stat_statements') as offered`,
   );
   if (Number(probe?.version) < 130000) {
-    return { available: false, code: 'SERVER_TOO_OLD', reason: 'pg_stat_statements is read with PostgreSQL 13+ columns (total_exec_time); this server is older' };
+    return {
+      available: false,
+      code: 'SERVER_TOO_OLD',
+      reason: 'pg_stat_statements is read with PostgreSQL 13+ columns (total_exec_time); this server is older',
+    };
   }
   if (!probe?.schema) {
     return probe?.offered
       ? { available: false, code: 'NOT_INSTALLED', reason: `pg_stat_statements is not installed in this database (${ENABLE})` }
-      : { available: false, code: 'NOT_AVAILABLE', reason: 'pg_stat_statements is not available on this server (not shipped with it, e.g. PGlite; install the postgresql contrib package)' };
+      : {
+          available: false,
+          code: 'NOT_AVAILABLE',
+          reason: 'pg_stat_statements is not available on this server (not shipped with it, e.g. PGlite; install the postgresql contrib package)',
+        };
   }
   const view = sql`${sql.identifier(probe.schema)}.pg_stat_statements`;
   const rank = orderBy === 'mean' ? sql`mean_exec_time` : sql`total_exec_time`;

@@ -32,7 +32,10 @@ export function keysetCondition(keys: readonly KeysetKey[], values: readonly (st
   // index range scan, so a deep page costs what the first one does.
   if (keys.every((k) => k.direction === keys[0]!.direction)) {
     const ascending = (keys[0]!.direction === 'asc') !== backwards;
-    const left = sql.join(keys.map((k) => sql`${k.column}`), sql`, `);
+    const left = sql.join(
+      keys.map((k) => sql`${k.column}`),
+      sql`, `,
+    );
     const right = sql.join(bound, sql`, `);
     return ascending ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`;
   }

@@ -22,11 +22,7 @@ export const MAX_PARAMETERS = 65_534;
  * @example
  * for (const part of insertChunks(leads, rows)) await tx.insert(leads).values(part);
  */
-export function insertChunks<T extends Record<string, unknown>>(
-  table: PgTable,
-  rows: readonly T[],
-  limit = MAX_PARAMETERS,
-): T[][] {
+export function insertChunks<T extends Record<string, unknown>>(table: PgTable, rows: readonly T[], limit = MAX_PARAMETERS): T[][] {
   const columns = insertableColumns(table);
   const out: T[][] = [];
   let current: T[] = [];
@@ -84,11 +80,14 @@ export async function copyInsert(db: AnyDb, table: PgTable, rows: readonly Recor
     const fill = keys.includes(key) ? undefined : runtimeDefault(column);
     return fill ? [[key, column, fill] as const] : [];
   });
-  const complete = filled.length === 0 ? rows : rows.map((row) => {
-    const out: Record<string, unknown> = { ...row };
-    for (const [key, , fill] of filled) out[key] = fill();
-    return out;
-  });
+  const complete =
+    filled.length === 0
+      ? rows
+      : rows.map((row) => {
+          const out: Record<string, unknown> = { ...row };
+          for (const [key, , fill] of filled) out[key] = fill();
+          return out;
+        });
   const columns = [...keys.map((k) => [k, all[k]!] as [string, Column]), ...filled.map(([k, c]) => [k, c] as [string, Column])];
   // An SQL value (given, or from a runtime default such as sql`gen_random_uuid()`) cannot travel through COPY.
   if (complete.some((row) => columns.some(([key]) => is(row[key], SQL)))) return false;
@@ -97,6 +96,11 @@ export async function copyInsert(db: AnyDb, table: PgTable, rows: readonly Recor
   const payload = copyPayload(columns, complete);
   // PostgreSQL text cannot hold NUL; let the INSERT path report it as an ordinary statement error.
   if (payload.includes('\0')) return false;
-  await copyRows(db, qualified, columns.map(([, c]) => ({ quotedName: `"${c.name}"`, castType: valueTypeOf(c, true) })), payload);
+  await copyRows(
+    db,
+    qualified,
+    columns.map(([, c]) => ({ quotedName: `"${c.name}"`, castType: valueTypeOf(c, true) })),
+    payload,
+  );
   return true;
 }

@@ -47,7 +47,8 @@ function bound<TDb extends AnyDb, TTable extends PgTable>(shape: RepositoryShape
     in: (tx) => {
       if (tx === db) return repository;
       // `in` may be handed anything at run time. Not drizzle's is(): a db with replicas is a plain object.
-      if (typeof tx !== 'object' || tx === null || typeof (tx as { select?: unknown }).select !== 'function') throw new ValidationError('in() takes a drizzle database or transaction');
+      if (typeof tx !== 'object' || tx === null || typeof (tx as { select?: unknown }).select !== 'function')
+        throw new ValidationError('in() takes a drizzle database or transaction');
       let other = shape.bound.get(tx) as Repository<TDb, TTable> | undefined;
       if (!other) shape.bound.set(tx, (other = bound<TDb, TTable>(shape, tx)));
       return other;

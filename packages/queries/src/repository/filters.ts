@@ -1,4 +1,25 @@
-import { and, arrayContained, arrayContains, arrayOverlaps, eq, gt, gte, ilike, inArray, isNotNull, isNull, like, lt, lte, ne, notInArray, or, sql, type Column, type SQL } from 'drizzle-orm';
+import {
+  and,
+  arrayContained,
+  arrayContains,
+  arrayOverlaps,
+  eq,
+  gt,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  lt,
+  lte,
+  ne,
+  notInArray,
+  or,
+  sql,
+  type Column,
+  type SQL,
+} from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { ValidationError } from '../errors/errors.ts';
 import { checkColumnValue, isTextColumn } from './columnValue.ts';
@@ -148,7 +169,9 @@ function condition(column: Column, op: string, raw: unknown, key: string, shape:
   const checked = (v: unknown) => checkColumnValue(column, v, key);
   const value = (v: unknown) => (shape ? shape.param(column, checked(v)) : checked(v));
   // What the SQL text depends on: the operator, and for eq/ne whether the operand is null.
-  shape?.token(`${key}:${op}${(op === 'eq' || op === 'ne') && raw === null ? 'null' : ''}${op === 'isNull' ? String(raw) : ''}${(op === 'in' || op === 'notIn') && Array.isArray(raw) && raw.length === 0 ? '0' : ''}`);
+  shape?.token(
+    `${key}:${op}${(op === 'eq' || op === 'ne') && raw === null ? 'null' : ''}${op === 'isNull' ? String(raw) : ''}${(op === 'in' || op === 'notIn') && Array.isArray(raw) && raw.length === 0 ? '0' : ''}`,
+  );
   switch (op) {
     case 'eq':
       return raw === null ? isNull(column) : eq(column, value(raw));

@@ -60,7 +60,13 @@ export function keyOf(ctx: RepositoryContext, id: unknown): unknown {
 }
 
 /** The table's own limits and the repository's zod schema, both before SQL; zod's output is bound. */
-export function checked(ctx: RepositoryContext, schema: z.ZodType | undefined, allowed: ReadonlySet<string>, input: unknown, what: string): Record<string, unknown> {
+export function checked(
+  ctx: RepositoryContext,
+  schema: z.ZodType | undefined,
+  allowed: ReadonlySet<string>,
+  input: unknown,
+  what: string,
+): Record<string, unknown> {
   const { values, issues } = checkWrite(ctx.columns, allowed, input);
   const parsed = validateInput(schema, input, what, issues) as Record<string, unknown>;
   return (schema ? checkWrite(ctx.columns, allowed, parsed).values : values) as Record<string, unknown>;

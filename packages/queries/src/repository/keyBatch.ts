@@ -79,7 +79,7 @@ async function flush(ctx: RepositoryContext, column: string, scope: SoftDeleteSc
       delete row[ORDINAL];
       if (!found.has(ordinal)) found.set(ordinal, row);
     }
-    waiters.forEach((w, i) => w.resolve(found.get(i + 1)));
+    for (const [i, w] of waiters.entries()) w.resolve(found.get(i + 1));
   } catch (error) {
     for (const w of waiters) w.reject(error);
   }

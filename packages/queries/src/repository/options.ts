@@ -104,10 +104,23 @@ export interface UpsertOptions<TTable extends PgTable> {
 }
 
 /** `findMany`'s options: a filter, an allow-listed order (`TSort`: the sortable names), a bounded limit and an offset. */
-export type FindManyOptions<TTable extends PgTable, TSort extends string = ColumnKey<TTable>> = ReadOptions<TTable> & { orderBy?: readonly SortKey<TSort>[]; limit?: number; offset?: number };
+export type FindManyOptions<TTable extends PgTable, TSort extends string = ColumnKey<TTable>> = ReadOptions<TTable> & {
+  orderBy?: readonly SortKey<TSort>[];
+  limit?: number;
+  offset?: number;
+};
 
 /** `paginate`'s options: a filter, an allow-listed sort, a page size and one edge cursor. */
-export type PaginateOptions<TTable extends PgTable, TSort extends string = ColumnKey<TTable>> = ReadOptions<TTable> & { sort?: readonly SortKey<TSort>[]; limit?: number; after?: string; before?: string };
+export type PaginateOptions<TTable extends PgTable, TSort extends string = ColumnKey<TTable>> = ReadOptions<TTable> & {
+  sort?: readonly SortKey<TSort>[];
+  limit?: number;
+  after?: string;
+  before?: string;
+};
 
 /** `page`'s options: a filter, an allow-listed order, a page number and size. */
-export type PageOptions<TTable extends PgTable, TSort extends string = ColumnKey<TTable>> = ReadOptions<TTable> & { orderBy?: readonly SortKey<TSort>[]; page?: number; pageSize?: number };
+export type PageOptions<TTable extends PgTable, TSort extends string = ColumnKey<TTable>> = ReadOptions<TTable> & {
+  orderBy?: readonly SortKey<TSort>[];
+  page?: number;
+  pageSize?: number;
+};

@@ -42,12 +42,21 @@ export function pages<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
         // precision) computed in the outer query, for the page's rows only: in the same query level
         // the conversion would run for every row the scan reads before the sort.
         const statement = preparedFor(ctx, `keyset:${sort.signature}:${backwards}:${values !== undefined}:${shape.key}`, () => {
-          const inner = q.select().from(table).where(where).orderBy(...orderTerms(sort, backwards)).limit(limitParam).as('org_page');
+          const inner = q
+            .select()
+            .from(table)
+            .where(where)
+            .orderBy(...orderTerms(sort, backwards))
+            .limit(limitParam)
+            .as('org_page');
           const field = (key: string) => (inner as unknown as Record<string, Column>)[key]!;
           const pageFields = Object.fromEntries(Object.keys(columns).map((key) => [key, field(key)]));
           const keyFields = Object.fromEntries(sort.keys.map((k, i) => [cursorField(i), sql<string>`${field(k.name)}::text`]));
           const outerSort = { ...sort, keys: sort.keys.map((k) => ({ ...k, column: field(k.name) })) };
-          return q.select({ ...pageFields, ...keyFields }).from(inner).orderBy(...orderTerms(outerSort, backwards));
+          return q
+            .select({ ...pageFields, ...keyFields })
+            .from(inner)
+            .orderBy(...orderTerms(outerSort, backwards));
         });
         const rows = (await statement.execute(shape.values)) as Record<string, unknown>[];
         const more = rows.length > limit;

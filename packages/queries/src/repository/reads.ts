@@ -22,7 +22,11 @@ export type ReadMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<
 /** The key reads: one prepared statement per column and scope, a fast path on PGlite; concurrent ones batch (see readByKey). */
 function byColumn(ctx: RepositoryContext, column: string, scope: SoftDeleteScope) {
   return rowRead(ctx, `by_${column}_${scope}`, () =>
-    ctx.q.select().from(ctx.table).where(and(eq(ctx.columns[column]!, sql.placeholder('value')), scopeCondition(ctx.columns, scope))).limit(1),
+    ctx.q
+      .select()
+      .from(ctx.table)
+      .where(and(eq(ctx.columns[column]!, sql.placeholder('value')), scopeCondition(ctx.columns, scope)))
+      .limit(1),
   );
 }
 
@@ -63,7 +67,14 @@ export function reads<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
         const shape = new StatementShape();
         const where = whereOf(ctx, opts, undefined, shape);
         const sort = sortOf(ctx, opts.orderBy);
-        const rows = await rowRead(ctx, `one:${sort.signature}:${shape.key}`, () => q.select().from(table).where(where).orderBy(...orderTerms(sort)).limit(1)).execute(shape.values);
+        const rows = await rowRead(ctx, `one:${sort.signature}:${shape.key}`, () =>
+          q
+            .select()
+            .from(table)
+            .where(where)
+            .orderBy(...orderTerms(sort))
+            .limit(1),
+        ).execute(shape.values);
         return rows[0] as Row | undefined;
       }),
     findMany: (opts = {}) =>
@@ -79,7 +90,13 @@ export function reads<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
         const limitParam = shape.raw(limit);
         const offsetParam = shape.raw(offset);
         const statement = rowRead(ctx, `many:${sort.signature}:${shape.key}`, () =>
-          q.select().from(table).where(where).orderBy(...orderTerms(sort)).limit(limitParam).offset(offsetParam),
+          q
+            .select()
+            .from(table)
+            .where(where)
+            .orderBy(...orderTerms(sort))
+            .limit(limitParam)
+            .offset(offsetParam),
         );
         const rows = (await statement.execute(shape.values)) as Row[];
         if (!bounded && rows.length > ctx.maxRows) throw new TooManyRowsError(name, ctx.maxRows);

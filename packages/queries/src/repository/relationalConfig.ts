@@ -38,14 +38,7 @@ const isOrderTerm = (value: unknown) => isSqlOrFunction(value) || isEntity(value
  * @example
  * checkRelationalConfig(db._.schema, 'leads', { with: { partner: true }, limit: 10 }, { maxLimit: 1000 });
  */
-export function checkRelationalConfig(
-  tables: TablesConfig,
-  tableKey: string,
-  config: unknown,
-  limits: { maxLimit: number },
-  path = 'config',
-  depth = 0,
-): void {
+export function checkRelationalConfig(tables: TablesConfig, tableKey: string, config: unknown, limits: { maxLimit: number }, path = 'config', depth = 0): void {
   if (depth > MAX_WITH_DEPTH) throw new ValidationError(`'with' nests deeper than ${MAX_WITH_DEPTH} levels`);
   if (!isPlainObject(config)) throw new ValidationError(`${path} must be an object`);
   const table = tables[tableKey]!;

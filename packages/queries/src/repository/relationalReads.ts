@@ -15,7 +15,10 @@ import { StatementShape } from './statementShape.ts';
 import { scopeOf, type ColumnMap } from './types.ts';
 
 /** The relational-read methods of a repository. */
-export type RelationalReadMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<RepositoryBase<TDb, TTable>, 'findManyWith' | 'findFirstWith' | 'findByIdWith'>;
+export type RelationalReadMethods<TDb extends AnyDb, TTable extends PgTable> = Pick<
+  RepositoryBase<TDb, TTable>,
+  'findManyWith' | 'findFirstWith' | 'findByIdWith'
+>;
 
 /** The table's key in the db's relational schema; a db built without it cannot serve relational reads. */
 function tableKey(ctx: RepositoryContext): string {
@@ -109,7 +112,10 @@ export function relationalReads<TDb extends AnyDb, TTable extends PgTable>(ctx: 
 function plainShape(config: unknown): string | undefined {
   let plain = true;
   const text = JSON.stringify(config, (_, value: unknown) => {
-    if (typeof value === 'function' || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype)) {
+    if (
+      typeof value === 'function' ||
+      (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype)
+    ) {
       plain = false;
       return undefined; // not walked: SQL objects are circular
     }

@@ -27,18 +27,13 @@ export type PruneTree = Map<string, { one: boolean; addedDeletedAt: boolean; chi
  * soft-deletable tables get `deleted_at IS NULL` added to their `where`; `one` relations (where
  * drizzle's relational queries take no `where`) are pruned from the results afterwards.
  */
-export function scopeWith(
-  tables: TablesConfig,
-  tableKey: string,
-  withConfig: WithConfig | undefined,
-  scope: SoftDeleteScope,
-): ScopedWith {
+export function scopeWith(tables: TablesConfig, tableKey: string, withConfig: WithConfig | undefined, scope: SoftDeleteScope): ScopedWith {
   const prune: PruneTree = new Map();
   if (!withConfig || scope === 'all') return { config: withConfig, prune };
   const relations = tables[tableKey]?.relations ?? {};
   const out: WithConfig = {};
   for (const [name, value] of Object.entries(withConfig)) {
-    const relation = relations[name] as (One | Many<string>) & { referencedTableName?: string } | undefined;
+    const relation = relations[name] as ((One | Many<string>) & { referencedTableName?: string }) | undefined;
     const target = relation ? Object.entries(tables).find(([, t]) => t.dbName === relation.referencedTableName) : undefined;
     if (!relation || !target || !value) {
       out[name] = value;
@@ -52,8 +47,7 @@ export function scopeWith(
     let addedDeletedAt = false;
     if (softDeletable && isEntity(relation, Many)) {
       const userWhere = config.where;
-      config.where = (fields: ColumnMap, ops: unknown) =>
-        and(typeof userWhere === 'function' ? userWhere(fields, ops) : userWhere, isNull(fields.deletedAt!))!;
+      config.where = (fields: ColumnMap, ops: unknown) => and(typeof userWhere === 'function' ? userWhere(fields, ops) : userWhere, isNull(fields.deletedAt!))!;
     } else if (softDeletable && isEntity(relation, One) && config.columns) {
       // Pruning reads the related row's deletedAt, so it must be selected whatever the caller asked
       // for ({ deletedAt: false }, {}, { name: true }, …); it is removed again after the read.

@@ -16,4 +16,8 @@ export type ManyConfig<TDb, TTable extends PgTable> = DBQueryConfig<'many', true
 /** A `findByIdWith` config: plain data only, the key is the filter. */
 export type ByIdConfig<TDb, TTable extends PgTable> = Omit<ManyConfig<TDb, TTable>, 'where' | 'limit' | 'offset' | 'orderBy'>;
 /** A relational read's row; soft-delete aware: a `one` relation to a soft-deletable table can be null (see ScopedQueryResult). */
-export type Related<TDb, TTable extends PgTable, TConfig extends true | Record<string, unknown>> = ScopedQueryResult<TablesOf<TDb>, FieldsOf<TDb, TTable>, TConfig>;
+export type Related<TDb, TTable extends PgTable, TConfig extends true | Record<string, unknown>> = ScopedQueryResult<
+  TablesOf<TDb>,
+  FieldsOf<TDb, TTable>,
+  TConfig
+>;

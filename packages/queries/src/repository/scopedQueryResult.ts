@@ -25,16 +25,17 @@ export type ScopedQueryResult<
   TSchema extends TablesRelationalConfig,
   TTableConfig extends TableRelationalConfig,
   TSelection extends true | Record<string, unknown>,
-> = TSelection extends Record<string, unknown>
-  ? // Indexed access, as drizzle does: `infer` on the inferred (reverse-mapped) config does not match.
-    TSelection['with'] extends Record<string, unknown>
-    ? Simplify<
-        // drizzle's result with its relation keys replaced (relation and column names never overlap).
-        Omit<BuildQueryResult<TSchema, TTableConfig, TSelection>, RelationKeys<TSelection['with'], TTableConfig>> &
-          ScopedRelationResult<TSchema, TSelection['with'], TTableConfig['relations']>
-      >
-    : BuildQueryResult<TSchema, TTableConfig, TSelection>
-  : BuildQueryResult<TSchema, TTableConfig, TSelection>;
+> =
+  TSelection extends Record<string, unknown>
+    ? // Indexed access, as drizzle does: `infer` on the inferred (reverse-mapped) config does not match.
+      TSelection['with'] extends Record<string, unknown>
+      ? Simplify<
+          // drizzle's result with its relation keys replaced (relation and column names never overlap).
+          Omit<BuildQueryResult<TSchema, TTableConfig, TSelection>, RelationKeys<TSelection['with'], TTableConfig>> &
+            ScopedRelationResult<TSchema, TSelection['with'], TTableConfig['relations']>
+        >
+      : BuildQueryResult<TSchema, TTableConfig, TSelection>
+    : BuildQueryResult<TSchema, TTableConfig, TSelection>;
 
 type RelationKeys<TInclude, TTableConfig extends TableRelationalConfig> = NonUndefinedKeysOnly<TInclude> & keyof TTableConfig['relations'];
 

@@ -34,7 +34,15 @@ export function softDelete<TDb extends AnyDb, TTable extends PgTable>(ctx: Repos
       return row as Row;
     });
   const purge = (id: unknown): Promise<boolean> =>
-    guard(async () => (await q.delete(table).where(eq(pk, keyOf(ctx, id))).returning({ id: pk })).length > 0);
+    guard(
+      async () =>
+        (
+          await q
+            .delete(table)
+            .where(eq(pk, keyOf(ctx, id)))
+            .returning({ id: pk })
+        ).length > 0,
+    );
   return {
     async delete(id) {
       if (ctx.softDeletable) return (await setDeleted(id, true).then(() => true, rethrowUnlessNotFound)) ?? false;

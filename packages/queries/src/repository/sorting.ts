@@ -28,12 +28,7 @@ export interface ResolvedSort {
  * allow-listed names ever reach SQL, and as column objects, not text) and appends the primary key so
  * the order is total and pages are stable.
  */
-export function resolveSort(
-  columns: ColumnMap,
-  allowed: readonly string[],
-  requested: readonly SortKey[],
-  primaryKey: string,
-): ResolvedSort {
+export function resolveSort(columns: ColumnMap, allowed: readonly string[], requested: readonly SortKey[], primaryKey: string): ResolvedSort {
   const keys: ResolvedSort['keys'] = [];
   if (!Array.isArray(requested) || requested.length > MAX_SORT_KEYS) {
     throw new ValidationError(`sort must be a list of at most ${MAX_SORT_KEYS} [column, direction] pairs`);

@@ -52,9 +52,7 @@ export function listCondition(column: Column, values: readonly unknown[], negate
   if (!SIMPLE_TYPE.test(type)) return undefined;
   const literal = arrayLiteral(values.map((v) => column.mapToDriverValue(v)));
   if (literal === undefined) return undefined;
-  return negate
-    ? sql`${column} <> all(${bind(literal)}::${sql.raw(type)}[])`
-    : sql`${column} = any(${bind(literal)}::${sql.raw(type)}[])`;
+  return negate ? sql`${column} <> all(${bind(literal)}::${sql.raw(type)}[])` : sql`${column} = any(${bind(literal)}::${sql.raw(type)}[])`;
 }
 
 /**

@@ -23,7 +23,9 @@ function uniqueKeys(table: PgTable, columns: ColumnMap): UniqueKey[] {
   const keyOf = (c: unknown) => byDbName.get((c as { name?: string }).name ?? '');
   const config = getTableConfig(table);
   const sets: { keys: (string | undefined)[]; where: SQL | undefined }[] = [
-    ...Object.entries(columns).filter(([, c]) => c.primary || c.isUnique).map(([key]) => ({ keys: [key], where: undefined })),
+    ...Object.entries(columns)
+      .filter(([, c]) => c.primary || c.isUnique)
+      .map(([key]) => ({ keys: [key], where: undefined })),
     ...config.primaryKeys.map((pk) => ({ keys: pk.columns.map(keyOf), where: undefined })),
     ...config.uniqueConstraints.map((u) => ({ keys: u.columns.map(keyOf), where: undefined })),
     ...config.indexes.filter((i) => i.config.unique).map((i) => ({ keys: i.config.columns.map(keyOf), where: i.config.where })),
@@ -51,13 +53,7 @@ function targetKeys(columns: ColumnMap, target: unknown): string[] | undefined {
  * @example
  * db.insert(t).values(value).onConflictDoUpdate(upsertPlan(t, columns, policy.update, value, { target: 'email' }));
  */
-export function upsertPlan(
-  table: PgTable,
-  columns: ColumnMap,
-  updatable: ReadonlySet<string>,
-  value: Record<string, unknown>,
-  options: unknown,
-): UpsertPlan {
+export function upsertPlan(table: PgTable, columns: ColumnMap, updatable: ReadonlySet<string>, value: Record<string, unknown>, options: unknown): UpsertPlan {
   if (typeof options !== 'object' || options === null) throw new ValidationError('upsert takes { target, set?, targetWhere? }');
   const { target, set, targetWhere } = options as { target?: unknown; set?: unknown; targetWhere?: unknown };
   const targets = targetKeys(columns, target);

@@ -49,11 +49,7 @@ export interface WriteIssue {
  * nullable. Returns the values to bind (without undefined entries) and every problem found, by column.
  * Messages name columns, never values.
  */
-export function checkWrite(
-  columns: ColumnMap,
-  allowed: ReadonlySet<string>,
-  input: unknown,
-): { values: Record<string, unknown>; issues: WriteIssue[] } {
+export function checkWrite(columns: ColumnMap, allowed: ReadonlySet<string>, input: unknown): { values: Record<string, unknown>; issues: WriteIssue[] } {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { values: {}, issues: [{ path: [], message: 'must be an object', code: 'invalid_type' }] };
   }

@@ -38,7 +38,11 @@ export function writes<TDb extends AnyDb, TTable extends PgTable>(ctx: Repositor
         const key = keyOf(ctx, id);
         const value = checked(ctx, ctx.options.schemas?.update, policy.update, patch, `${name} update`);
         if (Object.values(value).every((v) => v === undefined)) throw new ValidationError('empty update');
-        const [row] = await q.update(table).set(value).where(and(eq(pk, key), scopeCondition(columns, 'live'))).returning();
+        const [row] = await q
+          .update(table)
+          .set(value)
+          .where(and(eq(pk, key), scopeCondition(columns, 'live')))
+          .returning();
         if (!row) throw new NotFoundError(name, `${primaryKey} = ?`);
         return row as Row;
       }),

@@ -30,12 +30,7 @@ const hexKey = /^(?:[0-9a-f]{2}){32,}$/i;
  * @example
  * const mine = await withUserScope(db, session.userId, (tx) => tx.select().from(projects), { key: env.ORG_USER_SCOPE_KEY });
  */
-export function withUserScope<TDb extends AnyDb, T>(
-  db: TDb,
-  userId: string,
-  fn: (tx: TDb) => Promise<T>,
-  options: UserScopeOptions,
-): Promise<T> {
+export function withUserScope<TDb extends AnyDb, T>(db: TDb, userId: string, fn: (tx: TDb) => Promise<T>, options: UserScopeOptions): Promise<T> {
   if (!uuid.safeParse(userId).success) return Promise.reject(new ValidationError('user id must be a uuid'));
   const { key: hex, ...transactionOptions } = options ?? ({} as Partial<UserScopeOptions>);
   if (typeof hex !== 'string' || !hexKey.test(hex)) {

@@ -38,7 +38,12 @@ export function guardedPglite(client: PGlite, tracer?: DatabaseTracer): PGlite {
 }
 
 /** Runs a PGlite transaction callback, tracking whether a failed statement left the transaction aborted. */
-async function runWatched(tx: object, callback: (tx: object) => Promise<unknown>, tracer: DatabaseTracer | undefined, target: StatementTarget): Promise<unknown> {
+async function runWatched(
+  tx: object,
+  callback: (tx: object) => Promise<unknown>,
+  tracer: DatabaseTracer | undefined,
+  target: StatementTarget,
+): Promise<unknown> {
   let aborted = false;
   const statementTarget = target;
   const watched = new Proxy(tx, {

@@ -74,9 +74,19 @@ export function pooledClient(
         }
       })());
     const deferred: Deferred = {
-      values: () => (modifiers.push('values'), deferred),
-      simple: () => (modifiers.push('simple'), deferred),
-      execute: () => (run(), deferred),
+      values: () => {
+        modifiers.push('values');
+        return deferred;
+      },
+      simple: () => {
+        modifiers.push('simple');
+        return deferred;
+      },
+      execute: () => {
+        void run();
+        return deferred;
+      },
+      // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose, as postgres.js's own query is: `await` sends the statement
       then: (ok, fail) => run().then(ok, fail),
     };
     return deferred;

@@ -30,7 +30,11 @@ function refused(error: unknown): unknown {
  * {@link ConnectionLink}; once the connection is lost (or the transaction is broken) every statement
  * fails with a typed error instead of being written.
  */
-export function transactionClient(reserved: Sql, link: ConnectionLink, tracing: { tracer?: DatabaseTracer | undefined; target: StatementTarget } = { target: { engine: 'postgresql', replica: false } }) {
+export function transactionClient(
+  reserved: Sql,
+  link: ConnectionLink,
+  tracing: { tracer?: DatabaseTracer | undefined; target: StatementTarget } = { target: { engine: 'postgresql', replica: false } },
+) {
   let depth = 0;
   const unsafe = ((query: string, params?: never, options?: never) => {
     if (link.lost) return refused(link.lostError('before this statement'));

@@ -10,11 +10,7 @@ import { check, varchar, type PgColumn } from 'drizzle-orm/pg-core';
  * const statuses = ['draft', 'active'] as const;
  * status: enumColumn('status', statuses, 20).notNull().default('draft'),
  */
-export function enumColumn<const T extends readonly [string, ...string[]]>(
-  name: string,
-  values: T,
-  length: number,
-) {
+export function enumColumn<const T extends readonly [string, ...string[]]>(name: string, values: T, length: number) {
   const longest = Math.max(...values.map((v) => v.length));
   if (longest > length) throw new Error(`enumColumn ${name}: value longer than varchar(${length})`);
   return varchar(name, { length, enum: values as unknown as [T[number], ...T[number][]] });

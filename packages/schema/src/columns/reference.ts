@@ -6,11 +6,7 @@ import { uuid, type PgColumn, type UpdateDeleteAction } from 'drizzle-orm/pg-cor
  * @example
  * projectId: parentReference('project_id', () => projects.id),
  */
-export function parentReference(
-  name: string,
-  target: () => PgColumn,
-  onDelete: UpdateDeleteAction = 'cascade',
-) {
+export function parentReference(name: string, target: () => PgColumn, onDelete: UpdateDeleteAction = 'cascade') {
   return uuid(name).notNull().references(target, { onDelete });
 }
 
@@ -20,10 +16,6 @@ export function parentReference(
  * @example
  * partnerId: optionalReference('partner_id', () => partners.id),
  */
-export function optionalReference(
-  name: string,
-  target: () => PgColumn,
-  onDelete: UpdateDeleteAction = 'set null',
-) {
+export function optionalReference(name: string, target: () => PgColumn, onDelete: UpdateDeleteAction = 'set null') {
   return uuid(name).references(target, { onDelete });
 }

@@ -39,11 +39,9 @@ function entityLines(table: PgTable): string[] {
   const foreign = new Set(config.foreignKeys.flatMap((fk) => fk.reference().columns.map((c) => c.name)));
   const lines = [`  ${config.name} {`];
   for (const column of Object.values(getTableColumns(table)) as PgColumn[]) {
-    const keys = [
-      column.primary ? 'PK' : '',
-      foreign.has(column.name) ? 'FK' : '',
-      column.isUnique || isUniqueByIndex(table, column) ? 'UK' : '',
-    ].filter(Boolean);
+    const keys = [column.primary ? 'PK' : '', foreign.has(column.name) ? 'FK' : '', column.isUnique || isUniqueByIndex(table, column) ? 'UK' : ''].filter(
+      Boolean,
+    );
     const type = column.getSQLType().replace(/\s+/g, '_').replace(/,/g, '-');
     lines.push(`    ${type} ${column.name}${keys.length ? ` ${keys.join(',')}` : ''}`);
   }
@@ -60,8 +58,6 @@ function isUniqueByIndex(table: PgTable, column: PgColumn): boolean {
       index.config.columns.length === 1 &&
       (index.config.columns[0] as PgColumn | undefined)?.name === column.name,
   );
-  const byConstraint = config.uniqueConstraints.some(
-    (u) => u.columns.length === 1 && u.columns[0]?.name === column.name,
-  );
+  const byConstraint = config.uniqueConstraints.some((u) => u.columns.length === 1 && u.columns[0]?.name === column.name);
   return byIndex || byConstraint;
 }

@@ -56,8 +56,4 @@ export interface YouTubeKeywordResult {
 }
 
 /** Any element of `scraping_results.creators`: the shape depends on the platform and search type. */
-export type CreatorResult =
-  | TikTokKeywordResult
-  | TikTokSimilarResult
-  | InstagramSimilarResult
-  | YouTubeKeywordResult;
+export type CreatorResult = TikTokKeywordResult | TikTokSimilarResult | InstagramSimilarResult | YouTubeKeywordResult;

@@ -5,10 +5,7 @@ export interface UserMetadata {
 }
 
 /** Per-email sending state of the onboarding/trial drip (`user_profiles.email_schedule_status`). */
-export type EmailScheduleStatus = Record<
-  string,
-  { status: 'scheduled' | 'sent' | 'failed'; messageId?: string; at?: string }
->;
+export type EmailScheduleStatus = Record<string, { status: 'scheduled' | 'sent' | 'failed'; messageId?: string; at?: string }>;
 
 /** Extra parameters of a scraping job (`scraping_jobs.search_params`). */
 export interface SearchParams {

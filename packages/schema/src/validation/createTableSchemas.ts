@@ -1,10 +1,5 @@
 import { getTableColumns, type Table } from 'drizzle-orm';
-import {
-  createInsertSchema,
-  createSelectSchema,
-  createUpdateSchema,
-  type BuildSchema,
-} from 'drizzle-zod';
+import { createInsertSchema, createSelectSchema, createUpdateSchema, type BuildSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { numericStringCheck } from './numericString.ts';
 
@@ -39,10 +34,7 @@ const ipAddress = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
  * const noteSchemas = createTableSchemas(notes, { email: ['authorEmail'] });
  * noteSchemas.insert.parse({ body: 'hi', authorEmail: 'a@b.co' });
  */
-export function createTableSchemas<TTable extends Table>(
-  table: TTable,
-  options: TableSchemaOptions<TTable> = {},
-): TableSchemas<TTable> {
+export function createTableSchemas<TTable extends Table>(table: TTable, options: TableSchemaOptions<TTable> = {}): TableSchemas<TTable> {
   const refine = columnRefinements(table, options);
   // Every refinement maps a string schema to a string schema, so the inferred types are exactly those
   // of plain derivation; the casts only spare the compiler from re-deriving them through the map.

@@ -16,11 +16,7 @@ export function numericString(precision?: number, scale = 0) {
 /** The check of {@link numericString}, to attach to an existing string schema. */
 export function numericStringCheck(precision?: number, scale = 0) {
   const pattern =
-    precision === undefined
-      ? /^-?\d+(\.\d+)?$/
-      : new RegExp(
-          `^-?\\d{1,${Math.max(precision - scale, 1)}}${scale > 0 ? `(\\.\\d{1,${scale}})?` : ''}$`,
-        );
+    precision === undefined ? /^-?\d+(\.\d+)?$/ : new RegExp(`^-?\\d{1,${Math.max(precision - scale, 1)}}${scale > 0 ? `(\\.\\d{1,${scale}})?` : ''}$`);
   const limit =
     precision === undefined ? 'a decimal number' : `numeric(${precision},${scale}): at most ${precision - scale} integer and ${scale} fraction digits`;
   return z.regex(pattern, { message: `must be ${limit}` });

@@ -25,28 +25,19 @@ export interface FactoryCallOptions<TTrait extends string> {
 }
 
 /** Overrides for one row of a list, fixed or per index. */
-export type ListOverrides<TTable extends PgTable> =
-  | Partial<InferInsertModel<TTable>>
-  | ((index: number) => Partial<InferInsertModel<TTable>>);
+export type ListOverrides<TTable extends PgTable> = Partial<InferInsertModel<TTable>> | ((index: number) => Partial<InferInsertModel<TTable>>);
 
 /** The factory of one table. */
 export interface Factory<TTable extends PgTable, TTrait extends string> {
   /** A complete insert value, nothing written. Required foreign keys get random uuids unless given. */
   build(overrides?: Partial<InferInsertModel<TTable>>, options?: FactoryCallOptions<TTrait>): InferInsertModel<TTable>;
   /** Inserts one row (creating required parents not given) and returns it as read back. */
-  create(
-    overrides?: Partial<InferInsertModel<TTable>>,
-    options?: FactoryCallOptions<TTrait>,
-  ): Promise<InferSelectModel<TTable>>;
+  create(overrides?: Partial<InferInsertModel<TTable>>, options?: FactoryCallOptions<TTrait>): Promise<InferSelectModel<TTable>>;
   /**
    * Inserts `count` rows in one statement; parents not given are created once and shared, except
    * through a unique foreign key (a 1:1 link), where each row gets its own.
    */
-  createList(
-    count: number,
-    overrides?: ListOverrides<TTable>,
-    options?: FactoryCallOptions<TTrait>,
-  ): Promise<InferSelectModel<TTable>[]>;
+  createList(count: number, overrides?: ListOverrides<TTable>, options?: FactoryCallOptions<TTrait>): Promise<InferSelectModel<TTable>[]>;
 }
 
 type TraitOf<D> = D extends FactoryDefinition<PgTable, infer T> ? T : never;
@@ -168,14 +159,18 @@ export function defineFactories<
         },
         async createList(count, overrides = {}, opts = {}) {
           if (count <= 0) return [];
-          const rows = Array.from({ length: count }, (_, i) =>
-            buildRow(typeof overrides === 'function' ? overrides(i) : overrides, opts.traits ?? [], false),
-          );
+          const rows = Array.from({ length: count }, (_, i) => buildRow(typeof overrides === 'function' ? overrides(i) : overrides, opts.traits ?? [], false));
           // Parents missing from every row are created once and shared by the list, except through a
           // unique foreign key: those rows each get their own parent below.
           const missingEverywhere = requiredForeignKeys.filter((fk) => !fk.unique && rows.every((r) => r[fk.property] === undefined));
           if (missingEverywhere.length > 0) {
-            const shared = await resolveParents(commonValues(rows, requiredForeignKeys.map((f) => f.property)), missingEverywhere);
+            const shared = await resolveParents(
+              commonValues(
+                rows,
+                requiredForeignKeys.map((f) => f.property),
+              ),
+              missingEverywhere,
+            );
             for (const row of rows) for (const fk of missingEverywhere) row[fk.property] = shared[fk.property];
           }
           // Rows that gave some parents but not others (or lack a unique one) resolve the rest on their own.

@@ -21,7 +21,7 @@ export function needsValue(column: Column): boolean {
  * Throws for a type it cannot fill, naming the column, so a factory definition can supply it.
  */
 export function deriveColumnValue(column: Column, ctx: DeriveContext): unknown {
-  const { random, sequence, tag } = ctx;
+  const { random, sequence } = ctx;
   const name = column.name;
   if (column.enumValues && column.enumValues.length > 0) return column.enumValues[0];
   switch (column.columnType) {
@@ -31,7 +31,7 @@ export function deriveColumnValue(column: Column, ctx: DeriveContext): unknown {
     case 'PgVarchar':
     case 'PgChar': {
       const length = (column as unknown as { length?: number }).length;
-      return fit(textFor(name, ctx), length);
+      return fitLength(textFor(name, ctx), length);
     }
     case 'PgInteger':
     case 'PgSmallInt':
@@ -55,9 +55,7 @@ export function deriveColumnValue(column: Column, ctx: DeriveContext): unknown {
     case 'PgInet':
       return `192.0.2.${(sequence % 254) + 1}`;
     default:
-      throw new Error(
-        `factories: cannot derive a value for column ${name} (${column.columnType}); give it in the factory definition`,
-      );
+      throw new Error(`factories: cannot derive a value for column ${name} (${column.columnType}); give it in the factory definition`);
   }
   function textFor(columnName: string, c: DeriveContext): string {
     const first = c.random.pick(FIRST_NAMES);
@@ -74,6 +72,6 @@ export function deriveColumnValue(column: Column, ctx: DeriveContext): unknown {
   }
 }
 
-function fit(value: string, length: number | undefined): string {
+function fitLength(value: string, length: number | undefined): string {
   return length === undefined ? value : value.slice(0, length);
 }

@@ -28,7 +28,9 @@ export async function seedDemoScenario(db: AnyTestDb, options: DemoScenarioOptio
   const step = options.onStep ?? (() => {});
   const leadCount = options.leads ?? 60;
 
-  const users = await f.users.createList(6, (i) => ({ name: ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Barbara Liskov', 'Donald Knuth', 'Margaret Hamilton'][i] }));
+  const users = await f.users.createList(6, (i) => ({
+    name: ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Barbara Liskov', 'Donald Knuth', 'Margaret Hamilton'][i],
+  }));
   const [ada, grace, alan, barbara, donald] = users as [User, User, User, User, User, User];
   await f.users.create({ name: 'Former User' }, { traits: ['deleted'] });
   const profiles = [

@@ -18,11 +18,7 @@ export type ScenarioName = keyof typeof scenarios;
  * @example
  * await seedScenario(db, 'demo', { seed: 1 });
  */
-export function seedScenario(
-  db: AnyTestDb,
-  name: ScenarioName,
-  options: DemoScenarioOptions = {},
-) {
+export function seedScenario(db: AnyTestDb, name: ScenarioName, options: DemoScenarioOptions = {}) {
   const seed = scenarios[name];
   if (!seed) throw new Error(`unknown scenario '${String(name)}'; known: ${Object.keys(scenarios).join(', ')}`);
   return seed(db, options);

@@ -7,7 +7,10 @@ import { labelsRepo, tasksRepo } from './repositories.js';
 import { tasks, type Label, type Task } from './schema.js';
 
 /** Creates a task with its labels in one transaction (a savepoint when a test's transaction is bound). */
-export async function createTaskWithLabels(input: { teamId: string; title: string; priority?: number }, names: readonly string[]): Promise<{ task: Task; labels: Label[] }> {
+export async function createTaskWithLabels(
+  input: { teamId: string; title: string; priority?: number },
+  names: readonly string[],
+): Promise<{ task: Task; labels: Label[] }> {
   return transaction(db, async (tx) => {
     const task = await tasksRepo.in(tx).create(input);
     const created = names.length ? await labelsRepo.in(tx).createMany(names.map((name) => ({ taskId: task.id, name }))) : [];

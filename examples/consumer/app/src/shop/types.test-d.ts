@@ -6,7 +6,7 @@ import type { Factories } from '@org/testing';
 import { expectTypeOf } from 'vitest';
 import { labelsRepo, tasksRepo, teamsRepo } from './repositories.js';
 import { shopSchema, tasks, type Label, type Task, type Team } from './schema.js';
-import { makeShopFactories } from './testing.js';
+import type { makeShopFactories } from './testing.js';
 import { db } from './db.js';
 
 // Row types from the column helpers: primaryId is a string, timestamps are Dates, softDelete is nullable.
@@ -77,7 +77,12 @@ void tasksRepo.count({ where: { owner: 'me' } });
 void tasksRepo.findMany({ where: { title: new Date() } });
 
 // Sorting: only the repository's sortable columns (and the key) are offered.
-void tasksRepo.paginate({ sort: [['priority', 'desc'], ['createdAt', 'asc']] });
+void tasksRepo.paginate({
+  sort: [
+    ['priority', 'desc'],
+    ['createdAt', 'asc'],
+  ],
+});
 // @ts-expect-error: notes is not in the repository's sortable list (nor the key)
 void (() => tasksRepo.paginate({ sort: [['notes', 'asc']] }));
 // @ts-expect-error: teams sorts by slug and createdAt only
@@ -128,6 +133,12 @@ void f.teams.build({ slug: 1 });
 // A repository over another db of the same schema, or a transaction, keeps the types.
 void createRepository(createDatabase({ schema: shopSchema, pglite: true }).db, tasks).findById('id');
 // Configuration: the README's own forms compile under exactOptionalPropertyTypes.
-void (() => createDatabase({ schema: shopSchema, url: process.env.DATABASE_URL, pool: { max: 5, acquireTimeoutMs: 1_000 }, replicas: process.env.REPLICA_URL ? [process.env.REPLICA_URL] : [] }));
+void (() =>
+  createDatabase({
+    schema: shopSchema,
+    url: process.env.DATABASE_URL,
+    pool: { max: 5, acquireTimeoutMs: 1_000 },
+    replicas: process.env.REPLICA_URL ? [process.env.REPLICA_URL] : [],
+  }));
 // Not refused by the types (finding): url and pglite together compile; it is a ConfigurationError at run time.
 void (() => createDatabase({ schema: shopSchema, url: 'postgres://x', pglite: true }));

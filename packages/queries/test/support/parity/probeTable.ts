@@ -1,19 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  date,
-  doublePrecision,
-  integer,
-  interval,
-  jsonb,
-  numeric,
-  pgTable,
-  real,
-  text,
-  time,
-  timestamp,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, doublePrecision, integer, interval, jsonb, numeric, pgTable, real, text, time, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * A table with one column of every type (and drizzle mode) an application's own schema may use, which

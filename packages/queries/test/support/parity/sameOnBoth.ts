@@ -18,9 +18,7 @@ export function typeShape(value: unknown): unknown {
 export function masked(value: unknown, keys: readonly string[]): unknown {
   if (Array.isArray(value)) return value.map((v) => masked(v, keys));
   if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, keys.includes(k) ? `<generated ${String(typeShape(v))}>` : masked(v, keys)]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, keys.includes(k) ? `<generated ${String(typeShape(v))}>` : masked(v, keys)]));
 }
 
 /** Asserts (softly: one run lists every difference) that PGlite's and PostgreSQL's results have the same types, field by field, and the same values. */

@@ -45,13 +45,28 @@ export const ids = {
 export async function seedOrgRows(db: OrgDb): Promise<void> {
   await db.insert(users).values([
     // jsonb numbers beyond 2^53 and beyond float precision, as stored text: each driver parses them.
-    { id: ids.ada, email: 'ada@example.test', name: 'Ada Lovelace 🧮', metadata: sql`'{"lastDevice": "pixel", "preferences": {"big": 12345678901234567890, "exact": 0.1, "n": 1.25}}'::jsonb`, lastLoginAt: at(5), createdAt: at(0), updatedAt: at(1) },
+    {
+      id: ids.ada,
+      email: 'ada@example.test',
+      name: 'Ada Lovelace 🧮',
+      metadata: sql`'{"lastDevice": "pixel", "preferences": {"big": 12345678901234567890, "exact": 0.1, "n": 1.25}}'::jsonb`,
+      lastLoginAt: at(5),
+      createdAt: at(0),
+      updatedAt: at(1),
+    },
     { id: ids.zoe, email: 'zoë@example.test', name: 'Zoë Ωmega — 東京', metadata: {}, createdAt: at(10), updatedAt: at(10) },
     { id: ids.gone, email: 'gone@example.test', name: null, createdAt: at(20), updatedAt: at(20), deletedAt: at(30) },
   ]);
   await db.insert(userProfiles).values({
-    id: id(9), userId: ids.ada, email: 'ada@example.test', fullName: 'Ada King', signupTimestamp: at(0),
-    emailScheduleStatus: { welcome: { status: 'sent', at: '2026-01-01T00:00:00Z' } }, isAdmin: true, createdAt: at(0), updatedAt: at(0),
+    id: id(9),
+    userId: ids.ada,
+    email: 'ada@example.test',
+    fullName: 'Ada King',
+    signupTimestamp: at(0),
+    emailScheduleStatus: { welcome: { status: 'sent', at: '2026-01-01T00:00:00Z' } },
+    isAdmin: true,
+    createdAt: at(0),
+    updatedAt: at(0),
   });
   await db.insert(projects).values(
     Array.from({ length: 7 }, (_, i) => ({
@@ -78,10 +93,22 @@ export async function seedOrgRows(db: OrgDb): Promise<void> {
     { id: id(71), userId: ids.ada, title: 'two', lastActiveAt: at(121), createdAt: at(121), updatedAt: at(121) },
     { id: id(72), userId: ids.zoe, title: 'three', lastActiveAt: at(122), createdAt: at(122), updatedAt: at(122) },
   ]);
-  await db.insert(campaigns).values({ id: ids.campaign, userId: ids.ada, name: 'Spring 🌸', searchType: 'keyword', status: 'active', createdAt: at(130), updatedAt: at(130) });
+  await db
+    .insert(campaigns)
+    .values({ id: ids.campaign, userId: ids.ada, name: 'Spring 🌸', searchType: 'keyword', status: 'active', createdAt: at(130), updatedAt: at(130) });
   await db.insert(scrapingJobs).values({
-    id: ids.job, userId: ids.ada, campaignId: ids.campaign, keywords: ['a', 'b'], searchParams: { filters: { minFollowers: 1000, verifiedOnly: true }, sort: 'recent' },
-    status: 'processing', processedRuns: 3, progress: '42.50', cursor: null, startedAt: at(131), createdAt: at(131), updatedAt: at(131),
+    id: ids.job,
+    userId: ids.ada,
+    campaignId: ids.campaign,
+    keywords: ['a', 'b'],
+    searchParams: { filters: { minFollowers: 1000, verifiedOnly: true }, sort: 'recent' },
+    status: 'processing',
+    processedRuns: 3,
+    progress: '42.50',
+    cursor: null,
+    startedAt: at(131),
+    createdAt: at(131),
+    updatedAt: at(131),
   });
   await db.insert(scrapingResults).values([
     { id: id(42), jobId: ids.job, creators: [{ username: 'ü', followers: 12 } as never], createdAt: at(132) },
@@ -89,14 +116,42 @@ export async function seedOrgRows(db: OrgDb): Promise<void> {
   ]);
   await db.insert(systemConfigurations).values([
     { id: id(80), category: 'limits', key: 'max_upload', value: '104857600', valueType: 'number', createdAt: at(140), updatedAt: at(140) },
-    { id: id(81), category: 'limits', key: 'timeout', value: '30 seconds', valueType: 'duration', description: 'per request', createdAt: at(140), updatedAt: at(140) },
+    {
+      id: id(81),
+      category: 'limits',
+      key: 'timeout',
+      value: '30 seconds',
+      valueType: 'duration',
+      description: 'per request',
+      createdAt: at(140),
+      updatedAt: at(140),
+    },
     { id: id(82), category: 'flags', key: 'beta', value: 'true', valueType: 'boolean', isHotReloadable: false, createdAt: at(140), updatedAt: at(140) },
     { id: id(83), category: 'ui', key: 'theme', value: '{"colors":["#fff",1,null],"dense":true}', valueType: 'json', createdAt: at(140), updatedAt: at(140) },
     { id: id(84), category: 'ui', key: 'greeting', value: 'héllo — 世界', valueType: 'string', createdAt: at(140), updatedAt: at(140) },
   ]);
   await db.insert(partners).values([
-    { id: ids.partner, name: 'Relief Co', type: 'settlement', statesLicensed: ['CA', 'TX'], minDebtAmount: '5000.00', maxDebtAmount: '99999999.99', acceptanceRate: '87.50', createdAt: at(150), updatedAt: at(150) },
-    { id: ids.partnerGone, name: 'Gone LLC', type: 'legal', statesLicensed: [], minDebtAmount: '0.00', createdAt: at(151), updatedAt: at(151), deletedAt: at(152) },
+    {
+      id: ids.partner,
+      name: 'Relief Co',
+      type: 'settlement',
+      statesLicensed: ['CA', 'TX'],
+      minDebtAmount: '5000.00',
+      maxDebtAmount: '99999999.99',
+      acceptanceRate: '87.50',
+      createdAt: at(150),
+      updatedAt: at(150),
+    },
+    {
+      id: ids.partnerGone,
+      name: 'Gone LLC',
+      type: 'legal',
+      statesLicensed: [],
+      minDebtAmount: '0.00',
+      createdAt: at(151),
+      updatedAt: at(151),
+      deletedAt: at(152),
+    },
   ]);
   await db.insert(leads).values(
     Array.from({ length: 6 }, (_, i) => ({
@@ -110,7 +165,7 @@ export async function seedOrgRows(db: OrgDb): Promise<void> {
       monthlyPayment: i % 2 ? null : '250.10',
       ipAddress: [null, '192.168.0.1', '2001:db8::1', null, '10.0.0.0', null][i],
       utmCampaign: i === 2 ? 'spring sale' : null,
-      quizAnswers: i === 0 ? { debtSource: 'cards', answers: [1, 2, { deep: 'ü' }] } as never : {},
+      quizAnswers: i === 0 ? ({ debtSource: 'cards', answers: [1, 2, { deep: 'ü' }] } as never) : {},
       status: (['new', 'contacted', 'qualified', 'qualified', 'archived', 'qualified'] as const)[i]!,
       qualificationStatus: (['pending', null, 'qualified', 'qualified', 'unqualified', 'qualified'] as const)[i]!,
       partnerId: [ids.partner, null, ids.partner, ids.partnerGone, null, ids.partner][i]!,

@@ -39,8 +39,5 @@ export const systemConfigurations = pgTable(
     isHotReloadable: boolean('is_hot_reloadable').default(true).notNull(),
     ...timestamps(),
   },
-  (t) => [
-    unique('unique_category_key').on(t.category, t.key),
-    enumCheck('system_configurations_value_type_check', t.valueType, configValueTypes),
-  ],
+  (t) => [unique('unique_category_key').on(t.category, t.key), enumCheck('system_configurations_value_type_check', t.valueType, configValueTypes)],
 );

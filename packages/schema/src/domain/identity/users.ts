@@ -57,9 +57,7 @@ export const users = pgTable(
     uniqueIndex('users_email_live_key').on(t.email).where(sql`${t.deletedAt} is null`),
     index('idx_users_email').on(t.email),
     // One live account per external identity; also the lookup index of findUserByExternalId.
-    uniqueIndex('users_external_identity_live_key')
-      .on(t.authProvider, t.externalId)
-      .where(sql`${t.deletedAt} is null`),
+    uniqueIndex('users_external_identity_live_key').on(t.authProvider, t.externalId).where(sql`${t.deletedAt} is null`),
     check('users_external_identity_pair_check', sql`(${t.authProvider} is null) = (${t.externalId} is null)`),
   ],
 );

@@ -1,15 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  index,
-  inet,
-  jsonb,
-  numeric,
-  pgTable,
-  text,
-  varchar,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, index, inet, jsonb, numeric, pgTable, text, varchar } from 'drizzle-orm/pg-core';
 import { keysetIndex } from '../../columns/keysetIndex.ts';
 import { enumCheck, enumColumn } from '../../columns/enumColumn.ts';
 import { primaryId } from '../../columns/primaryId.ts';
@@ -68,8 +58,7 @@ export const leads = pgTable(
     partnerMatched: boolean('partner_matched').default(false).notNull(),
     partnerId: optionalReference('partner_id', () => partners.id),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
-      (): SQL =>
-        sql`to_tsvector('english', coalesce(name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(utm_campaign, ''))`,
+      (): SQL => sql`to_tsvector('english', coalesce(name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(utm_campaign, ''))`,
     ),
     ...timestamps(),
     contactedAt: timestamptz('contacted_at'),
@@ -90,12 +79,8 @@ export const leads = pgTable(
     index('idx_leads_status_qualified').on(t.status).where(sql`${t.status} = 'qualified'`),
     index('idx_leads_debt_amount').on(t.debtAmount),
     index('idx_leads_state_debt').on(t.state, t.debtAmount),
-    index('idx_active_leads')
-      .on(t.createdAt.desc())
-      .where(sql`${t.status} <> 'archived' and ${t.partnerMatched} = false`),
-    index('idx_partner_matching')
-      .on(t.state, t.debtAmount, t.qualificationStatus)
-      .where(sql`${t.partnerMatched} = false`),
+    index('idx_active_leads').on(t.createdAt.desc()).where(sql`${t.status} <> 'archived' and ${t.partnerMatched} = false`),
+    index('idx_partner_matching').on(t.state, t.debtAmount, t.qualificationStatus).where(sql`${t.partnerMatched} = false`),
     index('idx_leads_search').using('gin', t.searchVector),
   ],
 );

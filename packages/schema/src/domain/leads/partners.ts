@@ -40,10 +40,7 @@ export const partners = pgTable(
   (t) => [
     keysetIndex('partners', t.createdAt, t.id),
     enumCheck('partners_type_check', t.type, partnerTypes),
-    check(
-      'partners_debt_range_check',
-      sql`${t.maxDebtAmount} is null or ${t.maxDebtAmount} >= ${t.minDebtAmount}`,
-    ),
+    check('partners_debt_range_check', sql`${t.maxDebtAmount} is null or ${t.maxDebtAmount} >= ${t.minDebtAmount}`),
     check('partners_acceptance_rate_check', sql`${t.acceptanceRate} between 0 and 100`),
     index('idx_partners_states_licensed').using('gin', t.statesLicensed),
   ],

@@ -27,9 +27,7 @@ export const emailCaptures = pgTable(
     email: varchar('email', { length: 320 }).notNull().unique('email_captures_email_key'),
     source: varchar('source', { length: 100 }),
     convertkitSubscriberId: text('convertkit_subscriber_id'),
-    convertkitSyncStatus: enumColumn('convertkit_sync_status', convertkitSyncStatuses, 20)
-      .default('pending')
-      .notNull(),
+    convertkitSyncStatus: enumColumn('convertkit_sync_status', convertkitSyncStatuses, 20).default('pending').notNull(),
     convertkitSyncedAt: timestamptz('convertkit_synced_at'),
     convertkitSyncError: text('convertkit_sync_error'),
     processedAt: timestamptz('processed_at'),

@@ -14,13 +14,7 @@ import { projects } from './projects.ts';
  * @example
  * const isKnown = (activityTypes as readonly string[]).includes(value);
  */
-export const activityTypes = [
-  'project_created',
-  'project_updated',
-  'project_transfer',
-  'project_deleted',
-  'project_restored',
-] as const;
+export const activityTypes = ['project_created', 'project_updated', 'project_transfer', 'project_deleted', 'project_restored'] as const;
 
 /**
  * The project activity feed (product-helper `activityLog`), written in the same transaction as the change.

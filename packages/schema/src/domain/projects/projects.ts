@@ -36,8 +36,7 @@ export const projects = pgTable(
     userId: ownerReference(() => users.id),
     // Name weighs more than description in ranking.
     searchVector: tsvector('search_vector').generatedAlwaysAs(
-      (): SQL =>
-        sql`setweight(to_tsvector('english', coalesce(name, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B')`,
+      (): SQL => sql`setweight(to_tsvector('english', coalesce(name, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B')`,
     ),
     ...timestamps(),
     ...softDelete(),

@@ -3,7 +3,7 @@ import { orgTest as test } from '@org/testing/vitest';
 import { asc, sql } from 'drizzle-orm';
 import { pgTable, text, timestamp, uuid, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
 import { describe, expect } from 'vitest';
-import { createRepository, execute, MAX_PARAMETERS, type AnyDb } from '../src/index.ts';
+import { createRepository, execute, MAX_PARAMETERS, transaction, type AnyDb } from '../src/index.ts';
 import { copyInsert, insertChunks } from '../src/repository/bulkInsert.ts';
 
 // insertBulk must write what drizzle's own INSERT writes: a column the rows leave out is filled by its
@@ -132,4 +132,25 @@ describe('insertBulk and createMany stay under the parameter limit', () => {
     );
     expect(row).toEqual({ n: String(rows.length), filled: String(rows.length), defaults: String(rows.length) });
   }, 120_000);
+});
+
+describe('createMany is all or nothing across chunks', () => {
+  // One chunk is one INSERT (atomic by itself, sent without BEGIN/COMMIT); several run in one transaction.
+  const pairs = pgTable('bulk_pairs', { id: uuid('id').primaryKey().defaultRandom(), label: text('label').notNull().unique() });
+  const createPairs = sql`create table bulk_pairs (id uuid primary key default gen_random_uuid(), label text not null unique)`;
+
+  // Also the boundary: the first chunk carries exactly MAX_PARAMETERS parameters (at 65,534 postgres.js refused it).
+  test('a duplicate in the last of several chunks writes nothing of the earlier chunks; one chunk with a duplicate writes nothing', async ({ db }) => {
+    await db.execute(createPairs);
+    const repo = createRepository(db, pairs);
+    // One parameter per row (the id is the database's default): MAX_PARAMETERS rows fill the first chunk.
+    const rows = Array.from({ length: MAX_PARAMETERS + 10 }, (_, i) => ({ label: `p${i}` }));
+    rows.push({ label: 'p0' }); // violates the unique label, in the second chunk
+    expect(insertChunks(pairs, rows).length).toBe(2);
+    await expect(transaction(db, (tx) => repo.in(tx).createMany(rows))).rejects.toMatchObject({ code: 'UNIQUE_VIOLATION' });
+    expect(await db.$count(pairs)).toBe(0);
+    await expect(transaction(db, (tx) => repo.in(tx).createMany([{ label: 'a' }, { label: 'a' }]))).rejects.toMatchObject({ code: 'UNIQUE_VIOLATION' });
+    expect(await db.$count(pairs)).toBe(0);
+    expect(await repo.createMany([{ label: 'a' }, { label: 'b' }])).toHaveLength(2);
+  });
 });

@@ -256,7 +256,8 @@ describe(`generated SQL (${engine}${pooled ? ' behind PgBouncer' : ''})`, () => 
         select coalesce(json_agg(json_build_array("authors_posts"."id", "authors_posts"."author_id", "authors_posts"."title", "authors_posts"."deleted_at")), '[]'::json) as "data"
         from "gs_posts" "authors_posts" where ("authors_posts"."author_id" = "authors"."id" and "authors_posts"."deleted_at" is null)) "authors_posts" on true`;
     expect(sent()).toEqual([
-      { sql: `${authorsWithPosts} where ("authors"."handle" = $1 and "authors"."deleted_at" is null)`, params: ['ada'] },
+      // No limit given: maxRows + 1 (1001), so more matches than maxRows is TooManyRowsError, never a silent cut.
+      { sql: `${authorsWithPosts} where ("authors"."handle" = $1 and "authors"."deleted_at" is null) limit $2`, params: ['ada', 1001] },
       { sql: `${authorsWithPosts} where ("authors"."id" = $1 and "authors"."deleted_at" is null) limit $2`, params: [ADA, 1] },
       {
         sql: oneLine`
@@ -299,7 +300,7 @@ describe(`generated SQL (${engine}${pooled ? ' behind PgBouncer' : ''})`, () => 
         params: ['eve', 'eve@example.test'],
       },
       {
-        // In a transaction (the chunks are all or nothing); BEGIN and COMMIT are not the logger's.
+        // One chunk: one INSERT, atomic on its own, sent without BEGIN/COMMIT (several chunks get a transaction).
         sql: oneLine`
           insert into "gs_authors" ("id", "handle", "email", "score", "deleted_at") values (default, $1, $2, default, default), (default, $3, $4, $5, default)
           returning "id", "handle", "email", "score", "deleted_at"`,

@@ -89,6 +89,19 @@ describe('reads never drop rows silently', () => {
     expect(await small.findMany({ limit: 101 }).catch((e: unknown) => e)).toBeInstanceOf(ValidationError);
   });
 
+  test('findManyWith without a limit is bounded the same way: all rows up to maxRows, TooManyRowsError past it', async ({ db, factories }) => {
+    await factories.leads.createList(12);
+    const exact = createRepository(db, leads, { maxRows: 12 });
+    expect(await exact.findManyWith({ with: { partner: true } })).toHaveLength(12);
+    const small = createRepository(db, leads, { maxRows: 11 });
+    const error = await small.findManyWith({ with: { partner: true } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ table: 'leads', maxRows: 11 });
+    expect(error).toBeInstanceOf(TooManyRowsError);
+    // With SQL in the config (built per call) too, and an explicit limit is an explicit cut.
+    expect(await small.findManyWith({ where: sql`true`, with: { partner: true } }).catch((e: unknown) => e)).toBeInstanceOf(TooManyRowsError);
+    expect(await small.findManyWith({ with: { partner: true }, limit: 5 })).toHaveLength(5);
+  });
+
   test('page() takes rows and total from one statement; a page past the end still has the total', async ({ db, factories }) => {
     await factories.leads.createList(23);
     const repo = createOrgRepositories(db).leads;

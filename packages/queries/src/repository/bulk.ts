@@ -1,6 +1,5 @@
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AnyDb } from '../internal/OrgDb.ts';
-import { transaction } from '../transactions/transaction.ts';
 import { chunkedInsert, copyInsert } from './bulkInsert.ts';
 import { guard, type RepositoryContext } from './context.ts';
 import { validateRows } from './inputs.ts';
@@ -17,7 +16,7 @@ export function bulk<TDb extends AnyDb, TTable extends PgTable>(ctx: RepositoryC
         const rows = validateRows(ctx, inputs);
         if (rows.length === 0) return 0;
         if (rows.length >= (ctx.options.copyThreshold ?? 500) && (await copyInsert(ctx.db, ctx.table, rows))) return rows.length;
-        await transaction(ctx.db, (tx) => chunkedInsert(tx, ctx.table, rows, false));
+        await chunkedInsert(ctx.db, ctx.table, rows, false);
         return rows.length;
       }),
   };

@@ -3,16 +3,19 @@ import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { valueTypeOf } from '../internal/columnTypes.ts';
 import type { AnyDb } from '../internal/OrgDb.ts';
 import { canCopy, copyRows } from '../driver/copyRows.ts';
+import { transaction } from '../transactions/transaction.ts';
 import { copyPayload } from './copyEncoding.ts';
 import { boundParameters, insertableColumns, runtimeDefault } from './insertColumns.ts';
 
 /**
- * PostgreSQL's limit on bound parameters in one statement; `createMany` and `insertBulk` chunk below it.
+ * Most bound parameters one statement may carry; `createMany` and `insertBulk` chunk below it. PostgreSQL
+ * takes 65,535, but postgres.js 3.4.9 refuses 65,534 or more (`MAX_PARAMETERS_EXCEEDED`, checked with
+ * `>=`), so a chunk filled to 65,534 failed there: the limit is postgres.js's, 65,533.
  *
  * @example
  * const rowsPerInsert = Math.floor(MAX_PARAMETERS / columnsPerRow);
  */
-export const MAX_PARAMETERS = 65_534;
+export const MAX_PARAMETERS = 65_533;
 
 /**
  * Splits rows into INSERTs that each bind at most `limit` parameters, counting what drizzle binds per
@@ -41,22 +44,33 @@ export function insertChunks<T extends Record<string, unknown>>(table: PgTable, 
   return out;
 }
 
-/** Inserts rows in parameter-limit-sized chunks; with `returning`, returns them. */
+/**
+ * Inserts rows in parameter-limit-sized chunks, all or nothing; with `returning`, returns them. One
+ * chunk is one INSERT, atomic on its own, so it runs as it is; several run in one transaction (a BEGIN
+ * and COMMIT only when they buy something: two round trips on a server).
+ */
 export async function chunkedInsert(
   db: AnyDb,
   table: PgTable,
   rows: readonly Record<string, unknown>[],
   returning: boolean,
 ): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  for (const part of insertChunks(table, rows)) {
-    const query = (db as unknown as { insert(t: PgTable): { values(v: unknown): { returning(): Promise<Record<string, unknown>[]> } & PromiseLike<unknown> } })
-      .insert(table)
-      .values(part);
-    if (returning) out.push(...(await query.returning()));
-    else await query;
-  }
-  return out;
+  const chunks = insertChunks(table, rows);
+  if (chunks.length === 1) return insertChunk(db, table, chunks[0]!, returning);
+  return transaction(db, async (tx) => {
+    const out: Record<string, unknown>[] = [];
+    for (const part of chunks) out.push(...(await insertChunk(tx, table, part, returning)));
+    return out;
+  });
+}
+
+async function insertChunk(db: AnyDb, table: PgTable, part: readonly Record<string, unknown>[], returning: boolean): Promise<Record<string, unknown>[]> {
+  const query = (db as unknown as { insert(t: PgTable): { values(v: unknown): { returning(): Promise<Record<string, unknown>[]> } & PromiseLike<unknown> } })
+    .insert(table)
+    .values(part);
+  if (returning) return query.returning();
+  await query;
+  return [];
 }
 
 /**

@@ -2,6 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AnyDb } from '../internal/OrgDb.ts';
 import { isPossibleKey } from './columnValue.ts';
+import { TooManyRowsError } from '../errors/errors.ts';
 import { guard, type RepositoryContext } from './context.ts';
 import { buildWhere } from './filters.ts';
 import { optionsOf } from './inputs.ts';
@@ -39,7 +40,9 @@ export function relationalReads<TDb extends AnyDb, TTable extends PgTable>(ctx: 
       opts = optionsOf(opts);
       const key = tableKey(ctx);
       checkRelationalConfig(q._.schema!, key, config, { maxLimit: ctx.maxRows });
-      const c = config as { where?: unknown; with?: Record<string, true> };
+      // Without a limit, read one row more than allowed, as findMany does: more matches is an error, never a silent cut.
+      const bounded = (config as { limit?: unknown }).limit !== undefined;
+      const c = (bounded ? config : { ...(config as object), limit: ctx.maxRows + 1 }) as { where?: unknown; with?: Record<string, true> };
       const scope = scopeOf(opts);
       const filter = opts.where as Record<string, unknown> | undefined;
       const build = (bindValues: boolean) => {
@@ -57,11 +60,15 @@ export function relationalReads<TDb extends AnyDb, TTable extends PgTable>(ctx: 
         });
         return { query, prune: scoped.prune };
       };
-      const plain = plainShape(config);
+      const withinMaxRows = (rows: unknown[]) => {
+        if (!bounded && rows.length > ctx.maxRows) throw new TooManyRowsError(ctx.name, ctx.maxRows);
+        return rows;
+      };
+      const plain = plainShape(c);
       if (plain === undefined) {
         // SQL or functions in the config: built per call, as drizzle does.
         const { query, prune } = build(true);
-        const rows = (await query) as unknown[];
+        const rows = withinMaxRows((await query) as unknown[]);
         pruneDeleted(rows, prune);
         return rows;
       }
@@ -72,7 +79,7 @@ export function relationalReads<TDb extends AnyDb, TTable extends PgTable>(ctx: 
         const { query, prune } = build(false);
         return { statement: (query as unknown as { prepare(n: string): PreparedRelational['statement'] }).prepare(statement), prune };
       });
-      const rows = (await entry.statement.execute(shape.values)) as unknown[];
+      const rows = withinMaxRows((await entry.statement.execute(shape.values)) as unknown[]);
       pruneDeleted(rows, entry.prune);
       return rows;
     });

@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { NotFoundError, ValidationError } from '../errors/errors.ts';
 import type { AnyDb } from '../internal/OrgDb.ts';
-import { transaction } from '../transactions/transaction.ts';
 import { chunkedInsert } from './bulkInsert.ts';
 import { guard, type RepositoryContext } from './context.ts';
 import { checked, insertValues, keyOf, validateRows } from './inputs.ts';
@@ -31,7 +30,7 @@ export function writes<TDb extends AnyDb, TTable extends PgTable>(ctx: Repositor
       guard(async () => {
         const rows = validateRows(ctx, inputs);
         if (rows.length === 0) return [];
-        return (await transaction(ctx.db, (tx) => chunkedInsert(tx, table, rows, true))) as Row[];
+        return (await chunkedInsert(ctx.db, table, rows, true)) as Row[];
       }),
     update: (id, patch) =>
       guard(async () => {

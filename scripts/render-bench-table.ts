@@ -12,7 +12,7 @@ const lines = [
   '|---|---:|---:|',
   ...testing.results.map((r: { name: string; medianMs: number; ratioToRaw: number }) => `| ${r.name} | ${fmt(r.medianMs)} | ${fmt(r.ratioToRaw)} |`),
   '',
-  `Per-test isolation overhead ${fmt(testing.targets.isolationOverheadMs)} ms (target ≤ 1 ms), cold start ${fmt(testing.targets.coldStartRatio)}× bare (target ≤ 1.5×), RSS growth over 1,000 tests ${fmt(testing.targets.rssGrowthMbOver1000Tests)} MB (flat).`,
+  `Per-test isolation overhead ${fmt(testing.targets.isolationOverheadMs)} ms over raw BEGIN/drizzle insert/ROLLBACK (target ≤ 0.3 ms), cold start ${fmt(testing.targets.coldStartRatio)}× bare (target ≤ 1.5×), RSS growth over 1,000 tests ${fmt(testing.targets.rssGrowthMbOver1000Tests)} MB (target flat, < 5 MB; JS heap growth ${fmt(testing.targets.heapGrowthMbOver1000Tests ?? 0)} MB, so the rest is PGlite's WASM memory).`,
   '',
   "**@org/queries** (ratio = contender / raw driver, higher is better; per-round range of our ratio in brackets; drizzle = the same query through drizzle's builder, drizzle prep. = drizzle `.prepare()`)",
   '',

@@ -4,7 +4,7 @@ import { relations, sql } from 'drizzle-orm';
 import { integer, pgTable, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createPostgresDatabase } from '../../../tooling/testEngines.ts';
-import { createDatabase, createQueryLogger, createRepository, execute, transaction, type Database } from '../src/index.ts';
+import { ConflictError, createDatabase, createQueryLogger, createRepository, execute, transaction, type Database } from '../src/index.ts';
 
 // The SQL each repository capability sends, as text and parameters, on every engine: PGlite (project
 // `queries`), PostgreSQL (`queries (postgres)`) and PostgreSQL behind PgBouncer with `prepare: false`
@@ -353,6 +353,7 @@ describe(`generated SQL (${engine}${pooled ? ' behind PgBouncer' : ''})`, () => 
     const byEmail = oneLine`
       insert into "gs_authors" ("id", "handle", "email", "score", "deleted_at") values (default, $1, $2, $3, default)
       on conflict ("email") where deleted_at is null do update set "handle" = excluded."handle", "score" = excluded."score"
+      where "gs_authors"."deleted_at" is null
       returning "id", "handle", "email", "score", "deleted_at"`;
     expect(sent()).toEqual([
       { sql: byEmail, params: ['ada2', 'ada@example.test', 31] },
@@ -360,6 +361,7 @@ describe(`generated SQL (${engine}${pooled ? ' behind PgBouncer' : ''})`, () => 
         sql: oneLine`
           insert into "gs_authors" ("id", "handle", "email", "score", "deleted_at") values (default, $1, $2, default, default)
           on conflict ("email") where deleted_at is null do update set "handle" = excluded."handle"
+          where "gs_authors"."deleted_at" is null
           returning "id", "handle", "email", "score", "deleted_at"`,
         params: ['dee2', 'dee@example.test'],
       },
@@ -368,6 +370,12 @@ describe(`generated SQL (${engine}${pooled ? ' behind PgBouncer' : ''})`, () => 
         params: ['pg', 3],
       },
     ]);
+    // The update half reaches live rows only (`do update … where deleted_at is null`, as update() does): a soft-deleted
+    // row holding the key is a ConflictError, and it stays as it was.
+    const withIds = createRepository(database.db, authors, { writable: ['id'] });
+    const conflict = await withIds.upsert({ id: DEE, handle: 'dee3', email: 'dee3@example.test' }, { target: 'id' }).catch((e: unknown) => e);
+    expect(conflict).toBeInstanceOf(ConflictError);
+    expect(await repo().findById(DEE, { withDeleted: true })).toMatchObject({ handle: 'dee', deletedAt: expect.any(Date) });
   });
 
   test('insertBulk: chunked INSERT below copyThreshold; COPY from it (a blob on PGlite, a staging table on postgres.js)', async () => {

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { NotFoundError, ValidationError } from '../errors/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors/errors.ts';
 import type { AnyDb } from '../internal/OrgDb.ts';
 import { chunkedInsert } from './bulkInsert.ts';
 import { guard, type RepositoryContext } from './context.ts';
@@ -49,7 +49,15 @@ export function writes<TDb extends AnyDb, TTable extends PgTable>(ctx: Repositor
       guard(async () => {
         const value = insertValues(ctx, input, `${name} row`);
         const plan = upsertPlan(table, columns, policy.update, value, upsert);
-        const [row] = await q.insert(table).values(value).onConflictDoUpdate(plan).returning();
+        // A soft-deleted row that holds the key is not updated behind the caller's back (update() would
+        // say NotFound for it, and the row would come back still deleted): it is a conflict to resolve.
+        const setWhere = ctx.softDeletable ? isNull(columns.deletedAt!) : undefined;
+        const [row] = await q
+          .insert(table)
+          .values(value)
+          .onConflictDoUpdate({ ...plan, ...(setWhere ? { setWhere } : {}) })
+          .returning();
+        if (!row) throw new ConflictError(`${name}: a soft-deleted row holds this key; restore or purge it first`);
         return row as Row;
       }),
   };

@@ -4,12 +4,9 @@ import { buildExpectedSchema } from '../adopt/buildExpectedSchema.ts';
 import { isKept, keptObjects } from '../adopt/keepMarkers.ts';
 import { liveSchema } from '../adopt/liveSchema.ts';
 import { compareSchemas } from '../introspect/compareSchemas.ts';
+import { appliedRows } from '../journal/appliedRows.ts';
 import type { SchemaDifference } from '../introspect/SchemaDifference.ts';
 import type { SchemaModel } from '../introspect/SchemaModel.ts';
-import { DRIZZLE_JOURNAL, filesAppliedByDrizzle } from '../journal/drizzleJournal.ts';
-import { readJournal } from '../journal/journalStore.ts';
-import { qualified, type JournalRow } from '../journal/JournalTable.ts';
-import { rowsOfSet } from '../journal/rowsOfSet.ts';
 import type { MigrationSourceOptions } from '../run/MigrateOptions.ts';
 import { resolveSource } from '../run/resolveSource.ts';
 import { singleFlight } from '../run/singleFlight.ts';
@@ -63,20 +60,7 @@ export async function checkDrift(client: MigrationClient, options: DriftOptions)
   const { rows, live } = await singleFlight(client, async () => {
     const conn = await openMigrationConnection(client);
     try {
-      let rows: JournalRow[] = rowsOfSet(await readJournal(conn, journal), set, files, qualified(journal)).rows;
-      if (rows.length === 0 && options.drizzleJournal !== false) {
-        const drizzle = { ...DRIZZLE_JOURNAL, ...(options.drizzleJournal || {}) };
-        rows = (await filesAppliedByDrizzle(conn, files, drizzle)).map(({ file, checksum }) => ({
-          set,
-          name: file.name,
-          checksum,
-          appliedAt: new Date(file.drizzleWhen ?? 0),
-          durationMs: 0,
-          transactional: file.transactional,
-          adopted: true,
-          completed: true,
-        }));
-      }
+      const { rows } = await appliedRows(conn, journal, set, files, options.drizzleJournal);
       return { rows, live: await liveSchema(conn, journal, options.drizzleJournal) };
     } finally {
       await conn.release();

@@ -1,9 +1,6 @@
 import type { MigrationClient } from '../connection/MigrationConnection.ts';
 import { openMigrationConnection } from '../connection/openMigrationConnection.ts';
-import { DRIZZLE_JOURNAL, filesAppliedByDrizzle } from '../journal/drizzleJournal.ts';
-import { readJournal } from '../journal/journalStore.ts';
-import { qualified, type JournalRow } from '../journal/JournalTable.ts';
-import { rowsOfSet } from '../journal/rowsOfSet.ts';
+import { appliedRows } from '../journal/appliedRows.ts';
 import type { MigrationSourceOptions } from './MigrateOptions.ts';
 import { planMigrations, type MigrationStatusEntry } from './planMigrations.ts';
 import { resolveSource } from './resolveSource.ts';
@@ -35,25 +32,11 @@ export async function migrationStatus(client: MigrationClient, options: Migratio
   return singleFlight(client, async () => {
     const conn = await openMigrationConnection(client);
     try {
-      const view = rowsOfSet(await readJournal(conn, journal), set, files, qualified(journal));
-      let rows: JournalRow[] = view.rows;
-      if (rows.length === 0 && options.drizzleJournal !== false) {
-        const drizzleTable = { ...DRIZZLE_JOURNAL, ...(options.drizzleJournal || {}) };
-        rows = (await filesAppliedByDrizzle(conn, files, drizzleTable)).map(({ file, checksum }) => ({
-          set,
-          name: file.name,
-          checksum,
-          appliedAt: new Date(file.drizzleWhen ?? 0),
-          durationMs: 0,
-          transactional: file.transactional,
-          adopted: true,
-          completed: true,
-        }));
-      }
+      const { rows, otherSets } = await appliedRows(conn, journal, set, files, options.drizzleJournal);
       const migrations = planMigrations(files, rows);
       const counts = { applied: 0, pending: 0, changed: 0, 'out-of-order': 0, missing: 0, interrupted: 0 };
       for (const m of migrations) counts[m.state]++;
-      return { set, migrations, counts, upToDate: counts.applied === migrations.length, otherSets: view.otherSets };
+      return { set, migrations, counts, upToDate: counts.applied === migrations.length, otherSets };
     } finally {
       await conn.release();
     }

@@ -1,4 +1,4 @@
-import { and, sql, type SQL } from 'drizzle-orm';
+import { and, sql, type Column, type SQL } from 'drizzle-orm';
 import { valueTypeOf } from '../internal/columnTypes.ts';
 import { transactionContext } from '../transactions/transactionContext.ts';
 import type { RepositoryContext } from './context.ts';
@@ -31,6 +31,14 @@ interface Batch {
   waiters: Waiter[];
 }
 
+/** Whether a key column can be batched, worked out once per column (not on every read). */
+const BATCHABLE_COLUMNS = new WeakMap<Column, boolean>();
+function isBatchable(column: Column): boolean {
+  let batchable = BATCHABLE_COLUMNS.get(column);
+  if (batchable === undefined) BATCHABLE_COLUMNS.set(column, (batchable = BATCHABLE.has(valueTypeOf(column, true))));
+  return batchable;
+}
+
 /** Open batches per db (or transaction), by column and scope. */
 const OPEN = new WeakMap<object, Map<string, Batch>>();
 
@@ -39,7 +47,7 @@ const OPEN = new WeakMap<object, Map<string, Batch>>();
  * current tick when the column's type allows, else through `single` alone.
  */
 export function readByKey(ctx: RepositoryContext, column: string, scope: SoftDeleteScope, key: unknown, single: () => PreparedRead): Promise<unknown> {
-  if (!BATCHABLE.has(valueTypeOf(ctx.columns[column]!, true))) return first(single().execute({ value: key }));
+  if (!isBatchable(ctx.columns[column]!)) return first(single().execute({ value: key }));
   let open = OPEN.get(ctx.db);
   if (!open) OPEN.set(ctx.db, (open = new Map()));
   const name = `${column}:${scope}`;

@@ -27,26 +27,33 @@ export interface PreparedRelational {
  */
 export const MAX_PREPARED_SHAPES = 256;
 
-/** The read prepared for `key` on the context's db, built and named on first use. */
-export function preparedFor(ctx: RepositoryContext, key: string, build: () => { prepare(name: string): PreparedRead }): PreparedRead {
-  let cache = ctx.prepared.get(ctx.db);
-  if (!cache) ctx.prepared.set(ctx.db, (cache = new Map()));
-  let statement = cache.get(key);
-  if (statement) return statement;
-  // Unnamed: drizzle runs it without `prepare`, and postgres.js keeps nothing for it.
-  if (cache.size >= MAX_PREPARED_SHAPES) return build().prepare(undefined as unknown as string);
-  cache.set(key, (statement = build().prepare(statementName(ctx.db, `${ctx.name}_${++ctx.counter.statements}`))));
-  return statement;
-}
-
-/** The relational read prepared for `key` on the context's db, built on first use (past the bound, built and not kept). */
-export function preparedWith(ctx: RepositoryContext, key: string, build: (name: string) => PreparedRelational): PreparedRelational {
-  let cache = ctx.relational.get(ctx.db);
-  if (!cache) ctx.relational.set(ctx.db, (cache = new Map()));
+/**
+ * The entry cached under `key` for `db` in `caches`, built with a statement name on first use; past
+ * {@link MAX_PREPARED_SHAPES} built unnamed (drizzle then runs it without `prepare`, and postgres.js keeps
+ * nothing for it) and not kept.
+ */
+function cachedPerShape<T>(caches: WeakMap<object, Map<string, T>>, db: object, key: string, name: () => string, build: (name: string) => T): T {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
   let entry = cache.get(key);
   if (entry) return entry;
-  // Unnamed past the bound, as in preparedFor: nothing is kept, here or on the server.
   if (cache.size >= MAX_PREPARED_SHAPES) return build(undefined as unknown as string);
-  cache.set(key, (entry = build(statementName(ctx.db, `${ctx.name}_with_${ctx.counter.relational++}`))));
+  cache.set(key, (entry = build(name())));
   return entry;
+}
+
+/** The read prepared for `key` on the context's db, built and named on first use. */
+export function preparedFor(ctx: RepositoryContext, key: string, build: () => { prepare(name: string): PreparedRead }): PreparedRead {
+  return cachedPerShape(
+    ctx.prepared,
+    ctx.db,
+    key,
+    () => statementName(ctx.db, `${ctx.name}_${++ctx.counter.statements}`),
+    (name) => build().prepare(name),
+  );
+}
+
+/** The relational read prepared for `key` on the context's db, built on first use. */
+export function preparedWith(ctx: RepositoryContext, key: string, build: (name: string) => PreparedRelational): PreparedRelational {
+  return cachedPerShape(ctx.relational, ctx.db, key, () => statementName(ctx.db, `${ctx.name}_with_${ctx.counter.relational++}`), build);
 }

@@ -68,15 +68,22 @@ describe('Project Queries', () => {
 });
 
 describe('Basic CRUD Operations', () => {
-  test('read with relations, paginated lists by user, and delete', async ({ factories }) => {
+  test('read with relations, paginated lists by user, and delete', async ({ db: testDb, factories }) => {
     const owner = (await factories.users.create()).id;
     const [first, second, third] = [
       await createProject({ name: 'one', userId: owner }),
       await createProject({ name: 'two', userId: owner }),
       await createProject({ name: 'three', userId: owner }),
     ];
-    // Distinct updated_at, newest last: the guide orders the list by it.
+    // Distinct updated_at, newest last: the guide orders the list by it. Set explicitly: updates inside one
+    // test transaction may share a timestamp (the order of ties is then the server's, which made this flaky).
     for (const p of [first!, second!, third!]) await updateProject(p.id, { description: `touched ${p.name}` });
+    for (const [i, p] of [first!, second!, third!].entries()) {
+      await testDb
+        .update(projects)
+        .set({ updatedAt: new Date(Date.UTC(2030, 0, 1, 0, 0, i)) })
+        .where(eq(projects.id, p.id));
+    }
     expect((await getProjectsByUser(owner, { limit: 2 })).map((p) => p.name)).toEqual(['three', 'two']);
     expect((await getProjectsByUser(owner, { limit: 2, offset: 2 })).map((p) => p.name)).toEqual(['one']);
     expect(await getProjectsByUser((await factories.users.create()).id, {})).toEqual([]);

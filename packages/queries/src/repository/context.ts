@@ -1,10 +1,11 @@
 import { getTableColumns, getTableName, type Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { mapDatabaseError } from '../errors/mapDatabaseError.ts';
+import type { RowStatement } from '../driver/rowStatement.ts';
 import type { AnyDb } from '../internal/OrgDb.ts';
 import { cursorSecret } from '../pagination/cursor.ts';
 import type { RepositoryOptions } from './options.ts';
-import type { PreparedRead, PreparedRelational } from './preparedCache.ts';
+import type { CompiledRelational, PreparedRead, PreparedRelational } from './preparedCache.ts';
 import type { SortKey } from './sorting.ts';
 import type { ColumnMap } from './types.ts';
 import { writePolicy, type WritePolicy } from './writableColumns.ts';
@@ -43,6 +44,9 @@ export interface RepositoryShape {
   /** Prepared statements, keyed by the db (or transaction) they were prepared on. */
   readonly prepared: WeakMap<object, Map<string, PreparedRead>>;
   readonly relational: WeakMap<object, Map<string, PreparedRelational>>;
+  /** Statements compiled once per drizzle instance (see rowsFor); null where the driver cannot run one directly. */
+  readonly compiled: WeakMap<object, Map<string, RowStatement | null>>;
+  readonly compiledRelational: WeakMap<object, Map<string, CompiledRelational | null>>;
   /** Numbers the prepared statements (their names must differ per shape). */
   readonly counter: { relational: number; statements: number };
   /** The repositories bound to a transaction with `in(tx)`, one per transaction. */
@@ -82,6 +86,8 @@ export function repositoryShape(table: PgTable, options: RepositoryOptions<PgTab
     secret: cursorSecret(options.cursorSecret),
     prepared: new WeakMap(),
     relational: new WeakMap(),
+    compiled: new WeakMap(),
+    compiledRelational: new WeakMap(),
     counter: { relational: 0, statements: 0 },
     bound: new WeakMap(),
   };

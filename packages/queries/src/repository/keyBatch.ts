@@ -2,7 +2,8 @@ import { and, sql, type Column, type SQL } from 'drizzle-orm';
 import { valueTypeOf } from '../internal/columnTypes.ts';
 import { transactionContext } from '../transactions/transactionContext.ts';
 import type { RepositoryContext } from './context.ts';
-import { preparedFor, type PreparedRead } from './preparedCache.ts';
+import { AS_IS } from '../driver/rowStatement.ts';
+import { rowsFor, type PreparedRead } from './preparedCache.ts';
 import { scopeCondition } from './softDeleteScope.ts';
 import { arrayLiteral } from './statementShape.ts';
 import type { SoftDeleteScope } from './types.ts';
@@ -93,16 +94,17 @@ async function flush(ctx: RepositoryContext, column: string, scope: SoftDeleteSc
   }
 }
 
-/** The batched read for one column and scope, prepared once per db. */
+/** The batched read for one column and scope, compiled once (see rowsFor). */
 function batched(ctx: RepositoryContext, column: string, scope: SoftDeleteScope): PreparedRead {
-  return preparedFor(ctx, `batch_${column}_${scope}`, () => {
+  return rowsFor(ctx, `batch_${column}_${scope}`, () => {
     const key = ctx.columns[column]!;
     const keys = sql`unnest(${sql.placeholder('keys')}::text[]) with ordinality as org_keys(v, ord)`;
     const matches: SQL = sql`${key} = org_keys.v::${sql.raw(valueTypeOf(key, true))}`;
-    return ctx.q
+    const query = ctx.q
       .select({ ...ctx.columns, [ORDINAL]: sql<number>`org_keys.ord::int` })
       .from(ctx.table)
       .innerJoin(keys, matches)
       .where(and(scopeCondition(ctx.columns, scope)));
+    return { query, columns: [...Object.entries(ctx.columns), [ORDINAL, AS_IS]] };
   });
 }

@@ -6,7 +6,8 @@ import { decodeCursor, encodeCursor } from '../pagination/cursor.ts';
 import { keysetCondition } from '../pagination/keysetCondition.ts';
 import { guard, type RepositoryContext } from './context.ts';
 import { limitOf, optionsOf, sortOf, whereOf } from './inputs.ts';
-import { preparedFor } from './preparedCache.ts';
+import { AS_IS } from '../driver/rowStatement.ts';
+import { rowsFor } from './preparedCache.ts';
 import { countRows } from './reads.ts';
 import type { RepositoryBase } from './Repository.ts';
 import { orderTerms } from './sorting.ts';
@@ -41,7 +42,7 @@ export function pages<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
         // The page is chosen in a subquery; the edge values come back as PostgreSQL's own text (full
         // precision) computed in the outer query, for the page's rows only: in the same query level
         // the conversion would run for every row the scan reads before the sort.
-        const statement = preparedFor(ctx, `keyset:${sort.signature}:${backwards}:${values !== undefined}:${shape.key}`, () => {
+        const statement = rowsFor(ctx, `keyset:${sort.signature}:${backwards}:${values !== undefined}:${shape.key}`, () => {
           const inner = q
             .select()
             .from(table)
@@ -53,10 +54,11 @@ export function pages<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
           const pageFields = Object.fromEntries(Object.keys(columns).map((key) => [key, field(key)]));
           const keyFields = Object.fromEntries(sort.keys.map((k, i) => [cursorField(i), sql<string>`${field(k.name)}::text`]));
           const outerSort = { ...sort, keys: sort.keys.map((k) => ({ ...k, column: field(k.name) })) };
-          return q
+          const query = q
             .select({ ...pageFields, ...keyFields })
             .from(inner)
             .orderBy(...orderTerms(outerSort, backwards));
+          return { query, columns: [...Object.entries(pageFields), ...Object.keys(keyFields).map((key) => [key, AS_IS] as const)] };
         });
         const rows = (await statement.execute(shape.values)) as Record<string, unknown>[];
         const more = rows.length > limit;
@@ -88,15 +90,16 @@ export function pages<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
         const sort = sortOf(ctx, opts.orderBy);
         const limitParam = shape.raw(pageSize);
         const offsetParam = shape.raw((page - 1) * pageSize);
-        const statement = preparedFor(ctx, `page:${sort.signature}:${shape.key}`, () =>
-          q
+        const statement = rowsFor(ctx, `page:${sort.signature}:${shape.key}`, () => ({
+          query: q
             .select({ ...columns, [TOTAL_FIELD]: sql<string>`count(*) over ()` })
             .from(table)
             .where(where)
             .orderBy(...orderTerms(sort))
             .limit(limitParam)
             .offset(offsetParam),
-        );
+          columns: [...Object.entries(columns), [TOTAL_FIELD, AS_IS]],
+        }));
         const rows = (await statement.execute(shape.values)) as Record<string, unknown>[];
         // A page past the end has no row to carry the total; only then is it counted on its own.
         const total = rows.length > 0 ? Number(rows[0]![TOTAL_FIELD]) : page === 1 ? 0 : await countRows(ctx, opts);

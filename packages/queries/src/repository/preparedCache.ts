@@ -1,4 +1,6 @@
 import { statementName } from '../driver/driverOf.ts';
+import { compileRelational, type RelationalStatement } from '../driver/relationalStatement.ts';
+import { compileRows, statementFamily, type ColumnReader } from '../driver/rowStatement.ts';
 import type { RepositoryContext } from './context.ts';
 import type { scopeWith } from './relationalScope.ts';
 
@@ -10,6 +12,18 @@ export interface PreparedRead {
 /** A prepared relational read and how to prune soft-deleted related rows from its result. */
 export interface PreparedRelational {
   statement: { execute(params: unknown): Promise<unknown> };
+  prune: ReturnType<typeof scopeWith>['prune'];
+}
+
+/** A compiled relational read and its pruning, cached per drizzle instance. */
+export interface CompiledRelational {
+  compiled: RelationalStatement;
+  prune: ReturnType<typeof scopeWith>['prune'];
+}
+
+/** A relational read ready to run: its rows (at most one for a `findFirst`), and how to prune them. */
+export interface RelationalRead {
+  execute(values: Record<string, unknown>): Promise<unknown[]>;
   prune: ReturnType<typeof scopeWith>['prune'];
 }
 
@@ -53,7 +67,84 @@ export function preparedFor(ctx: RepositoryContext, key: string, build: () => { 
   );
 }
 
-/** The relational read prepared for `key` on the context's db, built on first use. */
-export function preparedWith(ctx: RepositoryContext, key: string, build: (name: string) => PreparedRelational): PreparedRelational {
-  return cachedPerShape(ctx.relational, ctx.db, key, () => statementName(ctx.db, `${ctx.name}_with_${ctx.counter.relational++}`), build);
+/** A query whose result columns are known, in order, with how each is read. */
+export interface RowQuery {
+  query: { toSQL(): { sql: string; params: unknown[] }; prepare(name: string): PreparedRead };
+  columns: readonly (readonly [string, ColumnReader])[];
+}
+
+/**
+ * The read for `key`, compiled once per drizzle instance and run on the context's db, so a repository
+ * bound to a transaction with `in(tx)` builds nothing (see compileRows); where the driver cannot run it
+ * directly, drizzle's statement prepared per db ({@link preparedFor}). Past {@link MAX_PREPARED_SHAPES}
+ * shapes, compiled per call and run unnamed.
+ *
+ * @example
+ * const read = rowsFor(ctx, 'by_email_live', () => ({ query: db.select().from(users).where(…), columns: Object.entries(ctx.columns) }));
+ * const rows = await read.execute({ value: email });
+ */
+export function rowsFor(ctx: RepositoryContext, key: string, build: () => RowQuery): PreparedRead {
+  const family = statementFamily(ctx.db);
+  if (family !== undefined) {
+    const compiled = cachedPerShape(
+      ctx.compiled,
+      family,
+      key,
+      () => 'named',
+      (name) => {
+        const { query, columns } = build();
+        return compileRows(ctx.db, query, columns, { prepare: name !== undefined }) ?? null;
+      },
+    );
+    if (compiled) return { execute: (values) => compiled.execute(ctx.db, values) };
+  }
+  return preparedFor(ctx, key, () => build().query);
+}
+
+/**
+ * The relational read for `key`: compiled once per drizzle instance and run on the context's db (see
+ * compileRelational), else drizzle's statement prepared per db. `build` makes the drizzle query
+ * (`findMany`, or `findFirst` with `first`) and the pruning of its soft-deleted related rows.
+ *
+ * @example
+ * const read = relationalFor(ctx, key, () => ({ query: db.query.users.findFirst({ … }), prune, first: true }));
+ * const [row] = await read.execute({ id });
+ */
+export function relationalFor(
+  ctx: RepositoryContext,
+  key: string,
+  build: () => { query: unknown; prune: RelationalRead['prune']; first: boolean },
+): RelationalRead {
+  const family = statementFamily(ctx.db);
+  if (family !== undefined) {
+    const entry = cachedPerShape(
+      ctx.compiledRelational,
+      family,
+      key,
+      () => 'named',
+      (name) => {
+        const { query, prune } = build();
+        const compiled = compileRelational(ctx.db, query, { prepare: name !== undefined });
+        return compiled ? { compiled, prune } : null;
+      },
+    );
+    if (entry) return { execute: (values) => entry.compiled.execute(ctx.db, values), prune: entry.prune };
+  }
+  const prepared = cachedPerShape(
+    ctx.relational,
+    ctx.db,
+    key,
+    () => statementName(ctx.db, `${ctx.name}_with_${ctx.counter.relational++}`),
+    (name) => {
+      const { query, prune, first } = build();
+      const statement = (query as { prepare(n: string): PreparedRelational['statement'] }).prepare(name);
+      if (!first) return { statement, prune };
+      const one = async (params: unknown) => {
+        const row = await statement.execute(params);
+        return row === undefined ? [] : [row];
+      };
+      return { statement: { execute: one }, prune };
+    },
+  );
+  return { execute: async (values) => (await prepared.statement.execute(values)) as unknown[], prune: prepared.prune };
 }

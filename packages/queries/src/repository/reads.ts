@@ -4,9 +4,9 @@ import { NotFoundError, TooManyRowsError, ValidationError } from '../errors/erro
 import type { AnyDb } from '../internal/OrgDb.ts';
 import { guard, type RepositoryContext } from './context.ts';
 import { keyParam, limitOf, offsetOf, optionsOf, sortOf, whereOf } from './inputs.ts';
-import { pgliteFastRead } from './pgliteFastRead.ts';
 import { readByKey } from './keyBatch.ts';
-import { preparedFor, type PreparedRead } from './preparedCache.ts';
+import { AS_IS } from '../driver/rowStatement.ts';
+import { rowsFor, type PreparedRead } from './preparedCache.ts';
 import type { RepositoryBase } from './Repository.ts';
 import { scopeCondition } from './softDeleteScope.ts';
 import { orderTerms } from './sorting.ts';
@@ -107,19 +107,18 @@ export function reads<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
       guard(async () => {
         const shape = new StatementShape();
         const where = whereOf(ctx, optionsOf(opts), undefined, shape);
-        const rows = await preparedFor(ctx, `exists:${shape.key}`, () => q.select({ one: sql`1` }).from(table).where(where).limit(1)).execute(shape.values);
+        const rows = await rowsFor(ctx, `exists:${shape.key}`, () => ({
+          query: q.select({ one: sql`1` }).from(table).where(where).limit(1),
+          columns: [['one', AS_IS]],
+        })).execute(shape.values);
         return rows.length > 0;
       }),
   };
 }
 
-/** A read of whole rows prepared per shape; on PGlite through the fast path when the table allows it. */
+/** A read of whole rows of the table, compiled per shape (see rowsFor). */
 function rowRead(ctx: RepositoryContext, key: string, build: () => { toSQL(): { sql: string; params: unknown[] }; prepare(name: string): PreparedRead }) {
-  return preparedFor(ctx, key, () => {
-    const query = build();
-    const fast = pgliteFastRead<unknown>(ctx.db, query, Object.entries(ctx.columns));
-    return fast ? { prepare: () => fast } : query;
-  });
+  return rowsFor(ctx, key, () => ({ query: build(), columns: Object.entries(ctx.columns) }));
 }
 
 /** Rows matching a filter (also the total of a page past the end). */
@@ -127,7 +126,10 @@ export function countRows(ctx: RepositoryContext, opts: unknown): Promise<number
   return guard(async () => {
     const shape = new StatementShape();
     const where = whereOf(ctx, optionsOf(opts as object), undefined, shape);
-    const rows = await preparedFor(ctx, `count:${shape.key}`, () => ctx.q.select({ n: count() }).from(ctx.table).where(where)).execute(shape.values);
+    const rows = await rowsFor(ctx, `count:${shape.key}`, () => ({
+      query: ctx.q.select({ n: count() }).from(ctx.table).where(where),
+      columns: [['n', AS_IS]],
+    })).execute(shape.values);
     return Number((rows[0] as { n?: unknown } | undefined)?.n ?? 0);
   });
 }

@@ -7,7 +7,7 @@ import { guard, type RepositoryContext } from './context.ts';
 import { buildWhere } from './filters.ts';
 import { optionsOf } from './inputs.ts';
 import type { ReadOptions } from './options.ts';
-import { preparedWith, type PreparedRelational } from './preparedCache.ts';
+import { relationalFor } from './preparedCache.ts';
 import { checkRelationalConfig } from './relationalConfig.ts';
 import { pruneDeleted, scopeWith } from './relationalScope.ts';
 import type { RepositoryBase } from './Repository.ts';
@@ -75,11 +75,8 @@ export function relationalReads<TDb extends AnyDb, TTable extends PgTable>(ctx: 
       // A plain config is prepared once per shape of config, filter and scope; the filter's values are bound.
       const shape = new StatementShape();
       buildWhere(ctx.columns, filter, 0, shape);
-      const entry = preparedWith(ctx, `many:${plain}:${scope}:${shape.key}`, (statement) => {
-        const { query, prune } = build(false);
-        return { statement: (query as unknown as { prepare(n: string): PreparedRelational['statement'] }).prepare(statement), prune };
-      });
-      const rows = withinMaxRows((await entry.statement.execute(shape.values)) as unknown[]);
+      const entry = relationalFor(ctx, `many:${plain}:${scope}:${shape.key}`, () => ({ ...build(false), first: false }));
+      const rows = withinMaxRows(await entry.execute(shape.values));
       pruneDeleted(rows, entry.prune);
       return rows;
     });
@@ -96,18 +93,18 @@ export function relationalReads<TDb extends AnyDb, TTable extends PgTable>(ctx: 
     if (shape === undefined) return findFirstWith({ ...(config as object), where: eq(pk, id) }, opts);
     return guard(async () => {
       const scope = scopeOf(opts);
-      const statement = preparedWith(ctx, `${shape}:${scope}`, (statementName) => {
+      const read = relationalFor(ctx, `${shape}:${scope}`, () => {
         const key = tableKey(ctx);
         const scoped = scopeWith(q._.schema!, key, (config as { with?: Record<string, true> }).with, scope);
-        const query = (q.query[key] as unknown as { findFirst(c: unknown): { prepare(n: string): { execute(p: unknown): Promise<unknown> } } }).findFirst({
+        const query = q.query[key]!.findFirst({
           ...(config as object),
           with: scoped.config,
           where: (fields: ColumnMap) => and(eq(fields[primaryKey]!, sql.placeholder('id')), scopeCondition(fields, scope)),
         });
-        return { statement: query.prepare(statementName), prune: scoped.prune };
+        return { query, prune: scoped.prune, first: true };
       });
-      const row = await statement.statement.execute({ id });
-      pruneDeleted(row, statement.prune);
+      const [row] = await read.execute({ id });
+      pruneDeleted(row, read.prune);
       return row ?? undefined;
     });
   };

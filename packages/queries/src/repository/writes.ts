@@ -5,6 +5,7 @@ import type { AnyDb } from '../internal/OrgDb.ts';
 import { chunkedInsert } from './bulkInsert.ts';
 import { guard, type RepositoryContext } from './context.ts';
 import { checked, insertValues, keyOf, validateRows } from './inputs.ts';
+import { insertRow } from './insertRow.ts';
 import type { RepositoryBase } from './Repository.ts';
 import { scopeCondition } from './softDeleteScope.ts';
 import { upsertPlan } from './upsertPlan.ts';
@@ -23,7 +24,7 @@ export function writes<TDb extends AnyDb, TTable extends PgTable>(ctx: Repositor
     create: (input) =>
       guard(async () => {
         const value = insertValues(ctx, input, `${name} row`);
-        const [row] = await q.insert(table).values(value).returning();
+        const [row] = await insertRow(ctx, value);
         return row as Row;
       }),
     createMany: (inputs) =>

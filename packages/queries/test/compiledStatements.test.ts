@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { orgTest as test } from '@org/testing/vitest';
 import { sql } from 'drizzle-orm';
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { describe, expect, vi } from 'vitest';
 import { createOrgRepositories, createRepository, transaction } from '../src/index.ts';
 
@@ -132,5 +132,33 @@ describe('statements compiled once per drizzle instance', () => {
     const n = (Array.isArray(rows) ? rows : (rows as { rows: { n: number }[] }).rows)[0]!.n;
     // One insert shape and one key read, each prepared once on this connection; nothing named behind a pooler.
     expect(n).toBe(behindPooler ? 0 : 2);
+  });
+
+  // SQL text depends on the drizzle instance's casing option: statements are kept per instance (dialect).
+  // Engine-independent (text only), so one in-process PGlite serves both casings.
+  test.skipIf(engine !== 'pglite')('instances with different casing each get their own column names', async () => {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { drizzle } = await import('drizzle-orm/pglite');
+    const client = new PGlite();
+    try {
+      await client.exec('create table casing_gadgets (id serial primary key, some_value text, "someValue" text)');
+      const widgets = pgTable('casing_gadgets', { id: serial().primaryKey(), someValue: text() });
+      const snake = createRepository(drizzle({ client, casing: 'snake_case' }), widgets);
+      const plain = createRepository(drizzle({ client }), widgets);
+      const a = await snake.create({ someValue: 'snake' });
+      const b = await plain.create({ someValue: 'camel' });
+      expect((await client.query('select id, some_value, "someValue" from casing_gadgets order by id')).rows).toEqual([
+        { id: a.id, some_value: 'snake', someValue: null },
+        { id: b.id, some_value: null, someValue: 'camel' },
+      ]);
+      expect((await snake.findById(a.id))?.someValue).toBe('snake');
+      expect((await plain.findById(a.id))?.someValue).toBe(null);
+      // The same repository in a transaction of the other instance: that instance's names.
+      await transaction(drizzle({ client, casing: 'snake_case' }), async (tx) => {
+        expect((await plain.in(tx).findById(a.id))?.someValue).toBe('snake');
+      });
+    } finally {
+      await client.close();
+    }
   });
 });

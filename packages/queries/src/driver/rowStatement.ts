@@ -5,7 +5,7 @@
 // and sent through whichever client the caller's db or transaction has. On postgres.js the server-side
 // statement is still the connection's own (postgres.js prepares by text per connection); with
 // `prepare: false` (PgBouncer) every run stays unnamed.
-import { fillPlaceholders, type Column } from 'drizzle-orm';
+import { fillPlaceholders, type Column, type SQL } from 'drizzle-orm';
 import type { AnyDb } from '../internal/OrgDb.ts';
 import { driverOf, type Driver } from './driverOf.ts';
 
@@ -31,8 +31,25 @@ export interface RowStatement {
  */
 export function statementFamily(db: AnyDb): object | undefined {
   if ('$primary' in db) return undefined;
-  const dialect = (db as unknown as { dialect?: object }).dialect;
+  const dialect = dialectOf(db);
   return dialect && driverOf(db) ? dialect : undefined;
+}
+
+/** What the data layer uses of drizzle's dialect: the database name of a column (its casing option applied) and the text of SQL. */
+export interface DialectLike {
+  casing: { getColumnCasing(column: Column): string };
+  sqlToQuery(sql: SQL): { sql: string; params: unknown[] };
+}
+
+/**
+ * The dialect of a drizzle db or transaction (shared by a db and its transactions), for statements the
+ * data layer writes itself.
+ *
+ * @example
+ * const name = dialectOf(db)?.casing.getColumnCasing(users.email); // 'email'
+ */
+export function dialectOf(db: AnyDb): DialectLike | undefined {
+  return (db as unknown as { dialect?: DialectLike }).dialect;
 }
 
 /**

@@ -1,5 +1,6 @@
-import { is, SQL, sql } from 'drizzle-orm';
+import { is, Param, SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { dialectOf, type DialectLike } from '../driver/rowStatement.ts';
 import type { RepositoryContext } from './context.ts';
 import { insertableColumns, runtimeDefault } from './insertColumns.ts';
 import { rowsFor } from './preparedCache.ts';
@@ -23,7 +24,7 @@ function runtimeDefaults(table: PgTable): [string, () => unknown][] {
  * One row inserted and returned, with the INSERT compiled once per set of columns (see rowsFor): the
  * values travel as placeholders, so a transaction builds nothing. Columns the row leaves out get what
  * drizzle's builder gives them: a `$defaultFn` (or `$onUpdate` without an SQL default) called once for
- * this row, else the database's DEFAULT. When a value is SQL (given, or what a runtime default returned)
+ * this row, else the database's default. When a value is SQL (given, or what a runtime default returned)
  * the INSERT is built by drizzle for this call, with the defaults already called passed in, never twice.
  *
  * @example
@@ -47,11 +48,26 @@ export async function insertRow(ctx: RepositoryContext, value: Record<string, un
   if (inline) return ctx.q.insert(ctx.table).values(params).returning();
   // One shape per set of columns, whatever order the input named them in.
   const keys = Object.keys(params).sort();
-  return (await rowsFor(ctx, `insert:${keys.join(',')}`, () => ({
-    query: ctx.q
+  const dialect = dialectOf(ctx.db);
+  return (await rowsFor(ctx, `insert:${keys.join(',')}`, () => {
+    const builder = ctx.q
       .insert(ctx.table)
       .values(Object.fromEntries(keys.map((key) => [key, sql.placeholder(key)])))
-      .returning(),
-    columns: Object.entries(ctx.columns),
-  })).execute(params)) as Record<string, unknown>[];
+      .returning();
+    return {
+      // drizzle's own INSERT names every column (`default` for the ones not given); PGlite parses and plans
+      // each statement anew, so the compiled one names only the given columns. Same rows, same defaults.
+      query: dialect ? { toSQL: () => dialect.sqlToQuery(namedColumnsInsert(ctx, dialect, keys)), prepare: (name: string) => builder.prepare(name) } : builder,
+      columns: Object.entries(ctx.columns),
+    };
+  }).execute(params)) as Record<string, unknown>[];
+}
+
+/** `insert into <table> (<given columns>) values (<placeholders>) returning <every column>`, in the dialect's casing. */
+function namedColumnsInsert(ctx: RepositoryContext, dialect: DialectLike, keys: readonly string[]): SQL {
+  const name = (key: string) => sql.identifier(dialect.casing.getColumnCasing(ctx.columns[key]!));
+  const list = (parts: Parameters<typeof sql.join>[0]) => sql.join(parts, sql`, `);
+  // A Param holding a placeholder: filled per run and encoded by the column, as drizzle's builder binds it.
+  const values = keys.map((key) => sql`${new Param(sql.placeholder(key), ctx.columns[key]!)}`);
+  return sql`insert into ${ctx.table} (${list(keys.map(name))}) values (${list(values)}) returning ${list(Object.keys(ctx.columns).map(name))}`;
 }

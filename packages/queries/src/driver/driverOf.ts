@@ -41,12 +41,20 @@ interface SessionFields {
 
 const DRIVERS = new WeakMap<object, Driver | null>();
 
+/** Entity kinds per session class: every transaction is a new session object of one of a few classes. */
+const KINDS = new WeakMap<object, string[]>();
+
 function kindChain(value: object): string[] {
-  const kinds: string[] = [];
-  for (let cls = Object.getPrototypeOf(value)?.constructor; cls; cls = Object.getPrototypeOf(cls)) {
+  const start = Object.getPrototypeOf(value)?.constructor as object | undefined;
+  if (!start) return [];
+  let kinds = KINDS.get(start);
+  if (kinds) return kinds;
+  kinds = [];
+  for (let cls: object | null = start; cls; cls = Object.getPrototypeOf(cls)) {
     const kind = (cls as { [entityKind]?: unknown })[entityKind];
     if (typeof kind === 'string') kinds.push(kind);
   }
+  KINDS.set(start, kinds);
   return kinds;
 }
 

@@ -16,24 +16,34 @@ const STATEMENT_METHODS = new Set(['query', 'exec', 'sql', 'transaction']);
  */
 export function guardedPglite(client: PGlite, tracer?: DatabaseTracer): PGlite {
   const where: StatementTarget = { engine: 'pglite', replica: false };
+  // The wrappers are made once per method, not on every property read: drizzle reads `client.query`
+  // for every statement.
+  const wrappers = new Map<PropertyKey, { value: unknown; wrapper: unknown }>();
   const proxy: PGlite = new Proxy(client, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
       if (typeof value !== 'function') return value;
-      const method = (value as (...a: unknown[]) => unknown).bind(target);
-      if (!STATEMENT_METHODS.has(property as string)) return method;
-      return (...args: unknown[]) => {
-        if (isInsideTransaction(proxy)) return Promise.reject(new TransactionScopeError());
-        if (property !== 'transaction') {
-          return tracer ? traceStatement(tracer, where, String(args[0]), () => method(...args) as Promise<unknown>) : method(...args);
-        }
-        const callback = args[0] as (tx: object) => Promise<unknown>;
-        return traceTransaction(tracer, where, currentAttempt(), () =>
-          runInsideTransaction(proxy, () => method((tx: object) => runWatched(tx, callback, tracer, where)) as Promise<unknown>),
-        );
-      };
+      const known = wrappers.get(property);
+      if (known?.value === value) return known.wrapper;
+      const wrapper = wrap(target, property, value as (...a: unknown[]) => unknown);
+      wrappers.set(property, { value, wrapper });
+      return wrapper;
     },
   });
+  const wrap = (target: PGlite, property: PropertyKey, value: (...a: unknown[]) => unknown): unknown => {
+    const method = value.bind(target);
+    if (!STATEMENT_METHODS.has(property as string)) return method;
+    return (...args: unknown[]) => {
+      if (isInsideTransaction(proxy)) return Promise.reject(new TransactionScopeError());
+      if (property !== 'transaction') {
+        return tracer ? traceStatement(tracer, where, String(args[0]), () => method(...args) as Promise<unknown>) : method(...args);
+      }
+      const callback = args[0] as (tx: object) => Promise<unknown>;
+      return traceTransaction(tracer, where, currentAttempt(), () =>
+        runInsideTransaction(proxy, () => method((tx: object) => runWatched(tx, callback, tracer, where)) as Promise<unknown>),
+      );
+    };
+  };
   return proxy;
 }
 

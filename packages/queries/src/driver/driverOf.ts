@@ -16,7 +16,7 @@ export interface PostgresJsLike {
   unsafe(
     query: string,
     params?: unknown[],
-    options?: { prepare?: boolean },
+    options?: { prepare?: boolean; simple?: boolean },
   ): PromiseLike<unknown> & {
     values(): PromiseLike<unknown[][]>;
     writable(): Promise<NodeJS.WritableStream>;

@@ -19,6 +19,14 @@ export const AS_IS: ColumnReader = { mapFromDriverValue: (value: unknown) => val
 export interface RowStatement {
   /** Runs on `db` (the db or a transaction of the drizzle instance it was compiled for). */
   execute(db: AnyDb, values: Record<string, unknown>): Promise<Record<string, unknown>[]>;
+  /** Runs on `db`, returning the extra columns' values (see compileRows) beside each row, in order. */
+  executeWithExtras(db: AnyDb, values: Record<string, unknown>): Promise<RowsWithExtras>;
+}
+
+/** Rows of a table and, per row, the values of the computed columns read with them. */
+export interface RowsWithExtras {
+  rows: Record<string, unknown>[];
+  extras: unknown[][];
 }
 
 /**
@@ -53,8 +61,8 @@ export function dialectOf(db: AnyDb): DialectLike | undefined {
 }
 
 /**
- * Compiles a drizzle query whose result columns are `columns`, in order (whole rows of a table, plus
- * any extra computed columns). Undefined when this db cannot run it directly: an unknown driver, or on
+ * Compiles a drizzle query whose result columns are `columns`, in order, then `options.extras` (computed
+ * columns read beside each row: cursor keys, a window total). Undefined when this db cannot run it directly: an unknown driver, or on
  * PGlite a column whose value PGlite's default parsers read otherwise than drizzle's session does (see
  * {@link readsAlike}); callers then use drizzle's prepared statement. With `prepare: false` every run is
  * unnamed (postgres.js keeps nothing for it on the connection).
@@ -67,25 +75,31 @@ export function compileRows(
   db: AnyDb,
   query: { toSQL(): { sql: string; params: unknown[] } },
   columns: readonly (readonly [string, ColumnReader])[],
-  options: { prepare: boolean } = { prepare: true },
+  options: { prepare: boolean; extras?: readonly ColumnReader[] } = { prepare: true },
 ): RowStatement | undefined {
   const driver = driverOf(db);
   if (!driver || statementFamily(db) === undefined) return undefined;
-  if (driver.kind === 'pglite' && !columns.every(([, column]) => readsAlike(column))) return undefined;
+  const extraReaders = options.extras ?? [];
+  if (driver.kind === 'pglite' && ![...columns.map(([, column]) => column), ...extraReaders].every(readsAlike)) return undefined;
   const { sql: text, params } = query.toSQL();
   const { prepare } = options;
   const keys = columns.map(([key]) => key);
   const readers = columns.map(([, column]) => column);
+  const read = (reader: ColumnReader, value: unknown) => (value === null || value === undefined ? null : reader.mapFromDriverValue(value));
+  // Rows are built with the table's fields only (one hidden class for all of them); computed columns
+  // travel beside them rather than as fields deleted later.
   const toRow = (values: unknown[]) => {
     const out: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i++) {
-      const value = values[i];
-      out[keys[i]!] = value === null || value === undefined ? null : readers[i]!.mapFromDriverValue(value);
-    }
+    for (let i = 0; i < keys.length; i++) out[keys[i]!] = read(readers[i]!, values[i]);
     return out;
   };
+  const toExtras = (values: unknown[]) => extraReaders.map((reader, i) => read(reader, values[keys.length + i]));
   return {
     execute: async (target, values) => (await rowArrays(target, text, params, values, prepare)).map(toRow),
+    executeWithExtras: async (target, values) => {
+      const arrays = await rowArrays(target, text, params, values, prepare);
+      return { rows: arrays.map(toRow), extras: arrays.map(toExtras) };
+    },
   };
 }
 
@@ -102,7 +116,9 @@ export async function rowArrays(target: AnyDb, text: string, params: unknown[], 
   on.logger?.logQuery(text, bound);
   return on.kind === 'pglite'
     ? (await on.client.query<unknown[]>(text, bound, { rowMode: 'array' })).rows
-    : await on.client.unsafe(text, bound, { prepare: prepare && on.prepares }).values();
+    : // postgres.js sends a statement without parameters as a simple query (never prepared): a first
+      // page with its limit in the text would be planned on every call.
+      await on.client.unsafe(text, bound, { prepare: prepare && on.prepares, simple: false }).values();
 }
 
 /**

@@ -1,5 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { InvalidCursorError } from '../errors/errors.ts';
+import { hmacSha256 } from './hmacSha256.ts';
 
 /** Per-process key when none is configured: cursors then work within one process only. */
 const PROCESS_SECRET = randomBytes(32).toString('hex');
@@ -13,7 +14,7 @@ export function cursorSecret(configured?: string): string {
 }
 
 function sign(payload: string, secret: string): string {
-  return createHmac('sha256', secret).update(payload).digest('base64url').slice(0, 22);
+  return hmacSha256(secret, payload).toString('base64url').slice(0, 22);
 }
 
 /**

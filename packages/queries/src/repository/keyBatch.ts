@@ -3,7 +3,7 @@ import { valueTypeOf } from '../internal/columnTypes.ts';
 import { transactionContext } from '../transactions/transactionContext.ts';
 import type { RepositoryContext } from './context.ts';
 import { AS_IS } from '../driver/rowStatement.ts';
-import { rowsFor, type PreparedRead } from './preparedCache.ts';
+import { rowsWithExtrasFor, type PreparedRead } from './preparedCache.ts';
 import { scopeCondition } from './softDeleteScope.ts';
 import { arrayLiteral } from './statementShape.ts';
 import type { SoftDeleteScope } from './types.ts';
@@ -81,11 +81,10 @@ async function flush(ctx: RepositoryContext, column: string, scope: SoftDeleteSc
       waiters[0]!.resolve(await first(single().execute({ value: waiters[0]!.key })));
       return;
     }
-    const rows = (await batched(ctx, column, scope).execute({ keys: arrayLiteral(waiters.map((w) => w.key)) })) as Record<string, unknown>[];
+    const { rows, extras } = await batched(ctx, column, scope).execute({ keys: arrayLiteral(waiters.map((w) => w.key)) });
     const found = new Map<number, unknown>();
-    for (const row of rows) {
-      const ordinal = Number(row[ORDINAL]);
-      delete row[ORDINAL];
+    for (const [i, row] of rows.entries()) {
+      const ordinal = Number(extras[i]![0]);
       if (!found.has(ordinal)) found.set(ordinal, row);
     }
     for (const [i, w] of waiters.entries()) w.resolve(found.get(i + 1));
@@ -94,17 +93,16 @@ async function flush(ctx: RepositoryContext, column: string, scope: SoftDeleteSc
   }
 }
 
-/** The batched read for one column and scope, compiled once (see rowsFor). */
-function batched(ctx: RepositoryContext, column: string, scope: SoftDeleteScope): PreparedRead {
-  return rowsFor(ctx, `batch_${column}_${scope}`, () => {
+/** The batched read for one column and scope, compiled once (see rowsWithExtrasFor); each row's ordinal beside it. */
+function batched(ctx: RepositoryContext, column: string, scope: SoftDeleteScope) {
+  return rowsWithExtrasFor(ctx, `batch_${column}_${scope}`, [[ORDINAL, AS_IS]], () => {
     const key = ctx.columns[column]!;
     const keys = sql`unnest(${sql.placeholder('keys')}::text[]) with ordinality as org_keys(v, ord)`;
     const matches: SQL = sql`${key} = org_keys.v::${sql.raw(valueTypeOf(key, true))}`;
-    const query = ctx.q
+    return ctx.q
       .select({ ...ctx.columns, [ORDINAL]: sql<number>`org_keys.ord::int` })
       .from(ctx.table)
       .innerJoin(keys, matches)
       .where(and(scopeCondition(ctx.columns, scope)));
-    return { query, columns: [...Object.entries(ctx.columns), [ORDINAL, AS_IS]] };
   });
 }

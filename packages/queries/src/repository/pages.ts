@@ -7,7 +7,7 @@ import { keysetCondition } from '../pagination/keysetCondition.ts';
 import { guard, type RepositoryContext } from './context.ts';
 import { limitOf, optionsOf, sortOf, whereOf } from './inputs.ts';
 import { AS_IS } from '../driver/rowStatement.ts';
-import { rowsFor } from './preparedCache.ts';
+import { rowsWithExtrasFor } from './preparedCache.ts';
 import { countRows } from './reads.ts';
 import type { RepositoryBase } from './Repository.ts';
 import { orderTerms } from './sorting.ts';
@@ -38,37 +38,36 @@ export function pages<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
         const values = edge === undefined ? undefined : decodeCursor(edge, scope, sort.keys.length, ctx.secret);
         const after = values && keysetCondition(sort.keys, values, backwards, (v) => shape.raw(v));
         const where = whereOf(ctx, opts, after, shape);
-        const limitParam = shape.raw(limit + 1);
+        const rowsToRead = shape.limit(limit + 1);
         // The page is chosen in a subquery; the edge values come back as PostgreSQL's own text (full
         // precision) computed in the outer query, for the page's rows only: in the same query level
         // the conversion would run for every row the scan reads before the sort.
-        const statement = rowsFor(ctx, `keyset:${sort.signature}:${backwards}:${values !== undefined}:${shape.key}`, () => {
+        const cursorColumns = sort.keys.map((_, i) => [cursorField(i), AS_IS] as const);
+        const statement = rowsWithExtrasFor(ctx, `keyset:${sort.signature}:${backwards}:${values !== undefined}:${shape.key}`, cursorColumns, () => {
           const inner = q
             .select()
             .from(table)
             .where(where)
             .orderBy(...orderTerms(sort, backwards))
-            .limit(limitParam)
+            .limit(rowsToRead)
             .as('org_page');
           const field = (key: string) => (inner as unknown as Record<string, Column>)[key]!;
           const pageFields = Object.fromEntries(Object.keys(columns).map((key) => [key, field(key)]));
           const keyFields = Object.fromEntries(sort.keys.map((k, i) => [cursorField(i), sql<string>`${field(k.name)}::text`]));
           const outerSort = { ...sort, keys: sort.keys.map((k) => ({ ...k, column: field(k.name) })) };
-          const query = q
+          return q
             .select({ ...pageFields, ...keyFields })
             .from(inner)
             .orderBy(...orderTerms(outerSort, backwards));
-          return { query, columns: [...Object.entries(pageFields), ...Object.keys(keyFields).map((key) => [key, AS_IS] as const)] };
         });
-        const rows = (await statement.execute(shape.values)) as Record<string, unknown>[];
+        const { rows, extras } = await statement.execute(shape.values);
         const more = rows.length > limit;
-        const page = rows.slice(0, limit);
-        if (backwards) page.reverse();
-        const edges = page.map((row) => sort.keys.map((_, i) => row[cursorField(i)] as string | null));
-        const items = page.map((row) => {
-          for (let i = 0; i < sort.keys.length; i++) delete row[cursorField(i)];
-          return row as Row;
-        });
+        const items = rows.slice(0, limit) as Row[];
+        const edges = extras.slice(0, limit) as (string | null)[][];
+        if (backwards) {
+          items.reverse();
+          edges.reverse();
+        }
         const cursorOf = (values: (string | null)[] | undefined) => values && encodeCursor(scope, values, ctx.secret);
         return {
           items,
@@ -88,25 +87,21 @@ export function pages<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
         const shape = new StatementShape();
         const where = whereOf(ctx, opts, undefined, shape);
         const sort = sortOf(ctx, opts.orderBy);
-        const limitParam = shape.raw(pageSize);
-        const offsetParam = shape.raw((page - 1) * pageSize);
-        const statement = rowsFor(ctx, `page:${sort.signature}:${shape.key}`, () => ({
-          query: q
+        const rowsToRead = shape.limit(pageSize);
+        const skip = shape.offset((page - 1) * pageSize);
+        const statement = rowsWithExtrasFor(ctx, `page:${sort.signature}:${shape.key}`, [[TOTAL_FIELD, AS_IS]], () =>
+          q
             .select({ ...columns, [TOTAL_FIELD]: sql<string>`count(*) over ()` })
             .from(table)
             .where(where)
             .orderBy(...orderTerms(sort))
-            .limit(limitParam)
-            .offset(offsetParam),
-          columns: [...Object.entries(columns), [TOTAL_FIELD, AS_IS]],
-        }));
-        const rows = (await statement.execute(shape.values)) as Record<string, unknown>[];
+            .limit(rowsToRead)
+            .offset(skip),
+        );
+        const { rows, extras } = await statement.execute(shape.values);
         // A page past the end has no row to carry the total; only then is it counted on its own.
-        const total = rows.length > 0 ? Number(rows[0]![TOTAL_FIELD]) : page === 1 ? 0 : await countRows(ctx, opts);
-        const items = rows.map((row) => {
-          delete row[TOTAL_FIELD];
-          return row as Row;
-        });
+        const total = rows.length > 0 ? Number(extras[0]![0]) : page === 1 ? 0 : await countRows(ctx, opts);
+        const items = rows as Row[];
         return { items, total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
       }),
   };

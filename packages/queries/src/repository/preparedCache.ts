@@ -1,7 +1,8 @@
 import { statementName } from '../driver/driverOf.ts';
 import { compileRelational, type RelationalStatement } from '../driver/relationalStatement.ts';
-import { compileRows, statementFamily, type ColumnReader } from '../driver/rowStatement.ts';
+import { compileRows, statementFamily, type ColumnReader, type RowsWithExtras } from '../driver/rowStatement.ts';
 import type { RepositoryContext } from './context.ts';
+import { tableRow } from './tableRow.ts';
 import type { scopeWith } from './relationalScope.ts';
 
 /** A prepared row read. */
@@ -99,6 +100,42 @@ export function rowsFor(ctx: RepositoryContext, key: string, build: () => RowQue
     if (compiled) return { execute: (values) => compiled.execute(ctx.db, values) };
   }
   return preparedFor(ctx, key, () => build().query);
+}
+
+/**
+ * A read whose rows of the table carry computed columns, selected after the table's own (cursor keys,
+ * a window total, a batch ordinal): the rows with the table's fields only, and each row's computed
+ * values beside it, as compiled statements return them; drizzle's fallback rows are split the same way.
+ *
+ * @example
+ * const { rows, extras } = await rowsWithExtrasFor(ctx, key, [['__org_total', AS_IS]], () => query).execute(values);
+ */
+export function rowsWithExtrasFor(
+  ctx: RepositoryContext,
+  key: string,
+  extras: readonly (readonly [string, ColumnReader])[],
+  build: () => RowQuery['query'],
+): { execute(values: Record<string, unknown>): Promise<RowsWithExtras> } {
+  const columns = Object.entries(ctx.columns);
+  const family = statementFamily(ctx.db);
+  if (family !== undefined) {
+    const compiled = cachedPerShape(
+      ctx.compiled,
+      family,
+      key,
+      () => 'named',
+      (name) => compileRows(ctx.db, build(), columns, { prepare: name !== undefined, extras: extras.map(([, reader]) => reader) }) ?? null,
+    );
+    if (compiled) return { execute: (values) => compiled.executeWithExtras(ctx.db, values) };
+  }
+  const prepared = preparedFor(ctx, key, build);
+  const keys = Object.keys(ctx.columns);
+  return {
+    execute: async (values) => {
+      const found = (await prepared.execute(values)) as Record<string, unknown>[];
+      return { rows: found.map((row) => tableRow(row, keys)), extras: found.map((row) => extras.map(([name]) => row[name])) };
+    },
+  };
 }
 
 /**

@@ -10,7 +10,7 @@ import { rowsFor, type PreparedRead } from './preparedCache.ts';
 import type { RepositoryBase } from './Repository.ts';
 import { scopeCondition } from './softDeleteScope.ts';
 import { orderTerms } from './sorting.ts';
-import { StatementShape } from './statementShape.ts';
+import { literalCount, StatementShape } from './statementShape.ts';
 import { scopeOf, type SoftDeleteScope } from './types.ts';
 
 /** The row-read methods of a repository. */
@@ -26,7 +26,7 @@ function byColumn(ctx: RepositoryContext, column: string, scope: SoftDeleteScope
       .select()
       .from(ctx.table)
       .where(and(eq(ctx.columns[column]!, sql.placeholder('value')), scopeCondition(ctx.columns, scope)))
-      .limit(1),
+      .limit(literalCount(1)),
   );
 }
 
@@ -73,7 +73,7 @@ export function reads<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
             .from(table)
             .where(where)
             .orderBy(...orderTerms(sort))
-            .limit(1),
+            .limit(literalCount(1)),
         ).execute(shape.values);
         return rows[0] as Row | undefined;
       }),
@@ -87,16 +87,16 @@ export function reads<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
         const shape = new StatementShape();
         const where = whereOf(ctx, opts, undefined, shape);
         const sort = sortOf(ctx, opts.orderBy);
-        const limitParam = shape.raw(limit);
-        const offsetParam = shape.raw(offset);
+        const rowsToRead = shape.limit(limit);
+        const skip = shape.offset(offset);
         const statement = rowRead(ctx, `many:${sort.signature}:${shape.key}`, () =>
           q
             .select()
             .from(table)
             .where(where)
             .orderBy(...orderTerms(sort))
-            .limit(limitParam)
-            .offset(offsetParam),
+            .limit(rowsToRead)
+            .offset(skip),
         );
         const rows = (await statement.execute(shape.values)) as Row[];
         if (!bounded && rows.length > ctx.maxRows) throw new TooManyRowsError(name, ctx.maxRows);
@@ -108,7 +108,7 @@ export function reads<TDb extends AnyDb, TTable extends PgTable>(ctx: Repository
         const shape = new StatementShape();
         const where = whereOf(ctx, optionsOf(opts), undefined, shape);
         const rows = await rowsFor(ctx, `exists:${shape.key}`, () => ({
-          query: q.select({ one: sql`1` }).from(table).where(where).limit(1),
+          query: q.select({ one: sql`1` }).from(table).where(where).limit(literalCount(1)),
           columns: [['one', AS_IS]],
         })).execute(shape.values);
         return rows.length > 0;

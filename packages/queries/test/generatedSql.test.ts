@@ -259,16 +259,17 @@ describe(`generated SQL (${engine}${pooled ? ' behind PgBouncer' : ''})`, () => 
         from "gs_posts" "authors_posts" where ("authors_posts"."author_id" = "authors"."id" and "authors_posts"."deleted_at" is null)) "authors_posts" on true`;
     expect(sent()).toEqual([
       // No limit given: maxRows + 1 (1001), so more matches than maxRows is TooManyRowsError, never a silent cut.
-      { sql: `${authorsWithPosts} where ("authors"."handle" = $1 and "authors"."deleted_at" is null) limit $2`, params: ['ada', 1001] },
-      { sql: `${authorsWithPosts} where ("authors"."id" = $1 and "authors"."deleted_at" is null) limit $2`, params: [ADA, 1] },
+      // The row's limit is in the text, as findMany's; drizzle binds the one relation's own `limit 1`.
+      { sql: `${authorsWithPosts} where ("authors"."handle" = $1 and "authors"."deleted_at" is null) limit 1001`, params: ['ada'] },
+      { sql: `${authorsWithPosts} where ("authors"."id" = $1 and "authors"."deleted_at" is null) limit 1`, params: [ADA] },
       {
         sql: oneLine`
           select "posts"."id", "posts"."author_id", "posts"."title", "posts"."deleted_at", "posts_author"."data" as "author"
           from "gs_posts" "posts" left join lateral (
             select json_build_array("posts_author"."id", "posts_author"."handle", "posts_author"."email", "posts_author"."score", "posts_author"."deleted_at") as "data"
             from (select * from "gs_authors" "posts_author" where "posts_author"."id" = "posts"."author_id" limit $1) "posts_author") "posts_author" on true
-          where ("posts"."id" = $2 and "posts"."deleted_at" is null) limit $3`,
-        params: [1, POST, 1],
+          where ("posts"."id" = $2 and "posts"."deleted_at" is null) limit 1`,
+        params: [1, POST],
       },
     ]);
   });

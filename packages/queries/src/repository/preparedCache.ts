@@ -22,7 +22,7 @@ export interface CompiledRelational {
   prune: ReturnType<typeof scopeWith>['prune'];
 }
 
-/** A relational read ready to run: its rows (at most one for a `findFirst`), and how to prune them. */
+/** A relational read ready to run: its rows, and how to prune their soft-deleted related rows. */
 export interface RelationalRead {
   execute(values: Record<string, unknown>): Promise<unknown[]>;
   prune: ReturnType<typeof scopeWith>['prune'];
@@ -139,19 +139,15 @@ export function rowsWithExtrasFor(
 }
 
 /**
- * The relational read for `key`: compiled once per drizzle instance and run on the context's db (see
- * compileRelational), else drizzle's statement prepared per db. `build` makes the drizzle query
- * (`findMany`, or `findFirst` with `first`) and the pruning of its soft-deleted related rows.
+ * The relational read for `key` (a drizzle `findMany`): compiled once per drizzle instance and run on
+ * the context's db (see compileRelational), else drizzle's statement prepared per db. `build` makes the
+ * query and the pruning of its soft-deleted related rows.
  *
  * @example
- * const read = relationalFor(ctx, key, () => ({ query: db.query.users.findFirst({ … }), prune, first: true }));
- * const [row] = await read.execute({ id });
+ * const read = relationalFor(ctx, key, () => ({ query: db.query.users.findMany({ … }), prune }));
+ * const rows = await read.execute({ id });
  */
-export function relationalFor(
-  ctx: RepositoryContext,
-  key: string,
-  build: () => { query: unknown; prune: RelationalRead['prune']; first: boolean },
-): RelationalRead {
+export function relationalFor(ctx: RepositoryContext, key: string, build: () => { query: unknown; prune: RelationalRead['prune'] }): RelationalRead {
   const family = statementFamily(ctx.db);
   if (family !== undefined) {
     const entry = cachedPerShape(
@@ -173,14 +169,8 @@ export function relationalFor(
     key,
     () => statementName(ctx.db, `${ctx.name}_with_${ctx.counter.relational++}`),
     (name) => {
-      const { query, prune, first } = build();
-      const statement = (query as { prepare(n: string): PreparedRelational['statement'] }).prepare(name);
-      if (!first) return { statement, prune };
-      const one = async (params: unknown) => {
-        const row = await statement.execute(params);
-        return row === undefined ? [] : [row];
-      };
-      return { statement: { execute: one }, prune };
+      const { query, prune } = build();
+      return { statement: (query as { prepare(n: string): PreparedRelational['statement'] }).prepare(name), prune };
     },
   );
   return { execute: async (values) => (await prepared.statement.execute(values)) as unknown[], prune: prepared.prune };

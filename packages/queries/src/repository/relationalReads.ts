@@ -12,7 +12,7 @@ import { checkRelationalConfig } from './relationalConfig.ts';
 import { pruneDeleted, scopeWith } from './relationalScope.ts';
 import type { RepositoryBase } from './Repository.ts';
 import { scopeCondition } from './softDeleteScope.ts';
-import { StatementShape } from './statementShape.ts';
+import { literalCount, StatementShape } from './statementShape.ts';
 import { scopeOf, type ColumnMap } from './types.ts';
 
 /** The relational-read methods of a repository. */
@@ -49,6 +49,8 @@ export function relationalReads<TDb extends AnyDb, TTable extends PgTable>(ctx: 
         const scoped = scopeWith(q._.schema!, key, c.with, scope);
         const query = q.query[key]!.findMany({
           ...c,
+          // Written into the text, as findMany's (checked above: a bounded row count).
+          limit: literalCount((c as { limit: number }).limit),
           with: scoped.config,
           where: (fields: ColumnMap, ops: unknown) =>
             and(
@@ -75,7 +77,7 @@ export function relationalReads<TDb extends AnyDb, TTable extends PgTable>(ctx: 
       // A plain config is prepared once per shape of config, filter and scope; the filter's values are bound.
       const shape = new StatementShape();
       buildWhere(ctx.columns, filter, 0, shape);
-      const entry = relationalFor(ctx, `many:${plain}:${scope}:${shape.key}`, () => ({ ...build(false), first: false }));
+      const entry = relationalFor(ctx, `many:${plain}:${scope}:${shape.key}`, () => build(false));
       const rows = withinMaxRows(await entry.execute(shape.values));
       pruneDeleted(rows, entry.prune);
       return rows;
@@ -96,12 +98,14 @@ export function relationalReads<TDb extends AnyDb, TTable extends PgTable>(ctx: 
       const read = relationalFor(ctx, `${shape}:${scope}`, () => {
         const key = tableKey(ctx);
         const scoped = scopeWith(q._.schema!, key, (config as { with?: Record<string, true> }).with, scope);
-        const query = q.query[key]!.findFirst({
+        // findMany with a literal `limit 1` rather than findFirst, whose limit drizzle binds as a parameter.
+        const query = q.query[key]!.findMany({
           ...(config as object),
+          limit: literalCount(1),
           with: scoped.config,
           where: (fields: ColumnMap) => and(eq(fields[primaryKey]!, sql.placeholder('id')), scopeCondition(fields, scope)),
         });
-        return { query, prune: scoped.prune, first: true };
+        return { query, prune: scoped.prune };
       });
       const [row] = await read.execute({ id });
       pruneDeleted(row, read.prune);

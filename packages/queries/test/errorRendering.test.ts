@@ -73,12 +73,13 @@ function renderings(error: unknown): Record<string, string> {
 const original = (error: unknown) => (error as DataLayerError).originalError();
 
 /** The canary is in no rendering, and is reachable only through the explicit accessor. */
-function expectNoLeak(error: unknown, secrets: readonly string[] = [CANARY]): void {
+function expectNoLeak(error: unknown, secrets: readonly string[] = [CANARY], keptByDriver = true): void {
   expect(error).toBeInstanceOf(DataLayerError);
   for (const [route, text] of Object.entries(renderings(error))) {
     for (const secret of secrets) expect(text, `${route} shows the secret`).not.toContain(secret);
   }
   expect((error as Error).cause).toBeUndefined();
+  if (!keptByDriver) return;
   const debug = inspect(original(error), { depth: Infinity });
   expect(
     secrets.some((s) => debug.includes(s)),
@@ -181,7 +182,10 @@ describe('data-layer errors show no bound value by any route', () => {
         .users.findOne({ where: { email: `${CANARY}@example.test` } })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConnectionError);
-      expectNoLeak(error, [CANARY, password]);
+      // The statement never reached drizzle's error wrapping (which quotes parameters), so the driver's own
+      // error holds neither secret either: it is still the one kept, for whoever asks explicitly.
+      expectNoLeak(error, [CANARY, password], false);
+      expect(original(error)).toMatchObject({ code: 'ECONNREFUSED' });
     } finally {
       await database.close();
     }

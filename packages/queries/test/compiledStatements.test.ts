@@ -60,6 +60,14 @@ describe('statements compiled once per drizzle instance', () => {
     expect(await repo.findById(id)).toEqual(viaDrizzle);
   });
 
+  test('create with no column given (every one has a default) inserts a row of defaults', async ({ db }) => {
+    await db.execute(sql.raw('create table compiled_defaults (id serial primary key, note text not null default $$none$$)'));
+    const defaults = pgTable('compiled_defaults', { id: serial('id').primaryKey(), note: text('note').notNull().default('none') });
+    const repo = createRepository(db, defaults);
+    expect(await repo.create({})).toEqual({ id: 1, note: 'none' });
+    expect(await repo.create({ note: undefined } as never)).toEqual({ id: 2, note: 'none' });
+  });
+
   test('a repository used in new transactions builds no statement after the first', async ({ db }) => {
     const gadgets = gadgetsTable('compiled_gadgets', { ids: 0 });
     await createGadgets(db, 'compiled_gadgets');

@@ -63,11 +63,17 @@ export async function insertRow(ctx: RepositoryContext, value: Record<string, un
   }).execute(params)) as Record<string, unknown>[];
 }
 
-/** `insert into <table> (<given columns>) values (<placeholders>) returning <every column>`, in the dialect's casing. */
+/**
+ * `insert into <table> (<given columns>) values (<placeholders>) returning <every column>` (or `default
+ * values` when no column is given), in the dialect's casing.
+ */
 function namedColumnsInsert(ctx: RepositoryContext, dialect: DialectLike, keys: readonly string[]): SQL {
   const name = (key: string) => sql.identifier(dialect.casing.getColumnCasing(ctx.columns[key]!));
   const list = (parts: Parameters<typeof sql.join>[0]) => sql.join(parts, sql`, `);
   // A Param holding a placeholder: filled per run and encoded by the column, as drizzle's builder binds it.
   const values = keys.map((key) => sql`${new Param(sql.placeholder(key), ctx.columns[key]!)}`);
-  return sql`insert into ${ctx.table} (${list(keys.map(name))}) values (${list(values)}) returning ${list(Object.keys(ctx.columns).map(name))}`;
+  const returning = list(Object.keys(ctx.columns).map(name));
+  // A row that gives no column at all (every one has a default): `()` is not SQL.
+  if (keys.length === 0) return sql`insert into ${ctx.table} default values returning ${returning}`;
+  return sql`insert into ${ctx.table} (${list(keys.map(name))}) values (${list(values)}) returning ${returning}`;
 }

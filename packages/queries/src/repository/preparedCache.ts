@@ -28,8 +28,11 @@ export interface RelationalRead {
   prune: ReturnType<typeof scopeWith>['prune'];
 }
 
-// Prepared once per db (or transaction) object and reused: no query building on the hot path. The
-// caches live on the repository's shape, so a repository bound with `in(tx)` shares them.
+// Built once and reused: no query building on the hot path. Statements the data layer runs itself are
+// kept per drizzle instance (rowsFor, relationalFor) and serve the db and every transaction of it;
+// drizzle's own prepared statements, the fallback for drivers it cannot run directly, are kept per db
+// or transaction object (preparedFor). The caches live on the repository's shape, so a repository
+// bound with `in(tx)` shares them.
 
 /**
  * Most statement shapes one repository keeps prepared per db. postgres.js keeps a named statement on

@@ -54,6 +54,30 @@ describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('the plan of a deep k
   });
 });
 
+describe.runIf(process.env.ORG_TEST_ENGINE === 'postgres')('the plan of a batch of key reads (PostgreSQL)', () => {
+  test('concurrent findById are one index lookup per key, never a scan or hash of the table, without fresh statistics', async ({ db }) => {
+    // 20,000 users written and never analyzed: the planner believes the table is small.
+    await db.execute(sql`insert into users (email) select 'u' || i || '@batch.test' from generate_series(1, 20000) i`);
+    const ids = (await execute<{ id: string }>(db, sql`select id from users where email like '%@batch.test' limit 16`)).map((r) => r.id);
+    const texts: { sql: string; params: unknown[] }[] = [];
+    const session = (db as unknown as { _: { session: { logger: { logQuery(q: string, p: unknown[]): void } } } })._.session;
+    const original = session.logger;
+    session.logger = { logQuery: (q, p) => void texts.push({ sql: q, params: p }) };
+    try {
+      const repo = createOrgRepositories(db as OrgDb).users;
+      expect((await Promise.all(ids.map((id) => repo.findById(id)))).map((r) => r?.id)).toEqual(ids);
+    } finally {
+      session.logger = original;
+    }
+    expect(texts).toHaveLength(1);
+    const [row] = await execute<{ 'QUERY PLAN': unknown }>(db, sql.raw(`explain (format json) ${inline(texts[0]!.sql, texts[0]!.params)}`));
+    const plan = JSON.stringify(row!['QUERY PLAN']);
+    expect(plan).toContain('"Index Name":"users_pkey"');
+    expect(plan).not.toContain('"Node Type":"Seq Scan"');
+    expect(plan).not.toContain('"Node Type":"Hash');
+  });
+});
+
 /** The statement with its parameters as literals, for EXPLAIN (the values come from our own cursor, not from input). */
 function inline(text: string, params: unknown[]): string {
   return text.replace(/\$(\d+)/g, (_, n: string) => {

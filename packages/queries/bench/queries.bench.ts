@@ -381,9 +381,27 @@ if (serverUrl) {
   console.log('BENCH_DATABASE_URL / TEST_DATABASE_URL not set: PostgreSQL skipped');
 }
 
+/**
+ * Milliseconds `import()` of a module takes in a fresh Node process (median of 9), resolved from this
+ * package as a consumer's would be: the serverless cold-start cost of the package.
+ */
+async function importMs(specifier: string): Promise<number> {
+  const { execFileSync } = await import('node:child_process');
+  const code = `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t);`;
+  const runs = Array.from({ length: 9 }, () =>
+    Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: new URL('..', import.meta.url).pathname }).toString()),
+  );
+  return median(runs);
+}
+const importCost = { drizzle: await importMs('drizzle-orm/postgres-js'), ours: await importMs('@org/queries'), target: 1.5 };
+console.log(
+  `import cost: @org/queries ${importCost.ours.toFixed(0)} ms, drizzle-orm/postgres-js ${importCost.drizzle.toFixed(0)} ms (${(importCost.ours / importCost.drizzle).toFixed(2)}×, target ≤ 1.5×)`,
+);
+
 writeResults(new URL('./results/queries.json', import.meta.url).pathname, {
   machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
   results: all.map((r) => ({ ...r, met: r.ratio >= r.target })),
+  importCost: { ...importCost, ratio: importCost.ours / importCost.drizzle, met: importCost.ours / importCost.drizzle <= importCost.target },
 });
 printTable(
   all.map((r) => ({

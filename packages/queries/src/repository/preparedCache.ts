@@ -1,6 +1,6 @@
 import { statementName } from '../driver/driverOf.ts';
 import { compileRelational, type RelationalStatement } from '../driver/relationalStatement.ts';
-import { compileRows, statementFamily, type ColumnReader, type RowsWithExtras } from '../driver/rowStatement.ts';
+import { compileRows, statementFamily, type ColumnReader, type RowStatement, type RowsWithExtras } from '../driver/rowStatement.ts';
 import type { RepositoryContext } from './context.ts';
 import { tableRow } from './tableRow.ts';
 import type { scopeWith } from './relationalScope.ts';
@@ -88,21 +88,28 @@ export interface RowQuery {
  * const rows = await read.execute({ value: email });
  */
 export function rowsFor(ctx: RepositoryContext, key: string, build: () => RowQuery): PreparedRead {
-  const family = statementFamily(ctx.db);
-  if (family !== undefined) {
-    const compiled = cachedPerShape(
-      ctx.compiled,
-      family,
-      key,
-      () => 'named',
-      (name) => {
-        const { query, columns } = build();
-        return compileRows(ctx.db, query, columns, { prepare: name !== undefined }) ?? null;
-      },
-    );
-    if (compiled) return { execute: (values) => compiled.execute(ctx.db, values) };
-  }
+  const compiled = compiledFor(ctx, key, (prepare) => {
+    const { query, columns } = build();
+    return compileRows(ctx.db, query, columns, { prepare });
+  });
+  if (compiled) return { execute: (values) => compiled.execute(ctx.db, values) };
   return preparedFor(ctx, key, () => build().query);
+}
+
+/**
+ * The statement compiled for `key` on the context's drizzle instance (prepared unless past
+ * {@link MAX_PREPARED_SHAPES}), or null where the data layer cannot run it itself (see compileRows).
+ */
+function compiledFor(ctx: RepositoryContext, key: string, compile: (prepare: boolean) => RowStatement | undefined): RowStatement | null {
+  const family = statementFamily(ctx.db);
+  if (family === undefined) return null;
+  return cachedPerShape(
+    ctx.compiled,
+    family,
+    key,
+    () => 'named',
+    (name) => compile(name !== undefined) ?? null,
+  );
 }
 
 /**
@@ -120,17 +127,8 @@ export function rowsWithExtrasFor(
   build: () => RowQuery['query'],
 ): { execute(values: Record<string, unknown>): Promise<RowsWithExtras> } {
   const columns = Object.entries(ctx.columns);
-  const family = statementFamily(ctx.db);
-  if (family !== undefined) {
-    const compiled = cachedPerShape(
-      ctx.compiled,
-      family,
-      key,
-      () => 'named',
-      (name) => compileRows(ctx.db, build(), columns, { prepare: name !== undefined, extras: extras.map(([, reader]) => reader) }) ?? null,
-    );
-    if (compiled) return { execute: (values) => compiled.executeWithExtras(ctx.db, values) };
-  }
+  const compiled = compiledFor(ctx, key, (prepare) => compileRows(ctx.db, build(), columns, { prepare, extras: extras.map(([, reader]) => reader) }));
+  if (compiled) return { execute: (values) => compiled.executeWithExtras(ctx.db, values) };
   const prepared = preparedFor(ctx, key, build);
   const keys = Object.keys(ctx.columns);
   return {

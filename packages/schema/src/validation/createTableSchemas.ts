@@ -23,7 +23,9 @@ export interface TableSchemas<TTable extends Table> {
 
 type StringRefinement = (schema: z.ZodString) => z.ZodString;
 
-const ipAddress = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+// Built on first use: most tables have no inet column, and most imports validate nothing.
+let ipAddress: z.ZodType | undefined;
+const isIpAddress = (value: string) => (ipAddress ??= z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])).safeParse(value).success;
 
 /**
  * Derives insert, update and select schemas from a drizzle table with drizzle-zod, and adds the
@@ -35,13 +37,26 @@ const ipAddress = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
  * noteSchemas.insert.parse({ body: 'hi', authorEmail: 'a@b.co' });
  */
 export function createTableSchemas<TTable extends Table>(table: TTable, options: TableSchemaOptions<TTable> = {}): TableSchemas<TTable> {
-  const refine = columnRefinements(table, options);
+  const build = tableSchemaBuilders(table, options);
+  return { insert: build.insert(), update: build.update(), select: build.select() };
+}
+
+/**
+ * One builder per schema of {@link createTableSchemas}, sharing the column refinements (worked out on
+ * the first build): the eager function calls all three, `lazyTableSchemas` each on first read.
+ */
+export function tableSchemaBuilders<TTable extends Table>(
+  table: TTable,
+  options: TableSchemaOptions<TTable>,
+): { [K in keyof TableSchemas<TTable>]: () => TableSchemas<TTable>[K] } {
+  let refinements: Record<string, StringRefinement> | undefined;
+  const refine = () => (refinements ??= columnRefinements(table, options));
   // Every refinement maps a string schema to a string schema, so the inferred types are exactly those
   // of plain derivation; the casts only spare the compiler from re-deriving them through the map.
   return {
-    insert: (createInsertSchema as (t: Table, r: object) => unknown)(table, refine) as TableSchemas<TTable>['insert'],
-    update: (createUpdateSchema as (t: Table, r: object) => unknown)(table, refine) as TableSchemas<TTable>['update'],
-    select: createSelectSchema(table) as unknown as TableSchemas<TTable>['select'],
+    insert: () => (createInsertSchema as (t: Table, r: object) => unknown)(table, refine()) as TableSchemas<TTable>['insert'],
+    update: () => (createUpdateSchema as (t: Table, r: object) => unknown)(table, refine()) as TableSchemas<TTable>['update'],
+    select: () => createSelectSchema(table) as unknown as TableSchemas<TTable>['select'],
   };
 }
 
@@ -53,7 +68,7 @@ function columnRefinements<TTable extends Table>(table: TTable, options: TableSc
       const { precision, scale } = column as unknown as { precision?: number; scale?: number };
       refine[key] = (s) => s.check(numericStringCheck(precision, scale));
     } else if (column.columnType === 'PgInet') {
-      refine[key] = (s) => s.refine((v) => ipAddress.safeParse(v).success, 'must be an IP address or CIDR');
+      refine[key] = (s) => s.refine(isIpAddress, 'must be an IP address or CIDR');
     }
   }
   for (const [key, rule] of Object.entries(options.patterns ?? {}) as [string, { pattern: RegExp; message: string }][]) {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +48,17 @@ beforeAll(() => {
 
 afterAll(() => {
   if (project) rmSync(project, { recursive: true, force: true });
+});
+
+it('installs tarballs without the sources and without the workspace-only export condition', () => {
+  // The workspace resolves the packages' src/ through the `@org/source` condition; the tarballs hold
+  // dist/ only and `publishConfig.exports` (applied by pnpm pack / publish) drops the condition.
+  for (const name of packages) {
+    const installed = join(project, 'node_modules/@org', name);
+    expect(existsSync(join(installed, 'dist/index.js'))).toBe(true);
+    expect(existsSync(join(installed, 'src'))).toBe(false);
+    expect(readFileSync(join(installed, 'package.json'), 'utf8')).not.toContain('@org/source');
+  }
 });
 
 it('type-checks ESM and CJS consumers under strict settings', () => {

@@ -1,9 +1,10 @@
 import * as relations from './relations.ts';
 import * as tables from './tables.ts';
 
-// The declared types name the modules instead of letting declaration emit spell out every table again
-// (three copies of all tables were most of the published .d.ts); `Spread` is the object a spread makes.
-type Spread<T> = { -readonly [K in keyof T]: T[K] };
+// The declared types are named instead of inferred so that declaration emit (ours, and of packages
+// typed over the schema) writes `OrgSchema` rather than spelling out every table again; each is the
+// object type the spread makes.
+type SchemaModules = typeof tables & typeof relations;
 
 /**
  * Tables and relations together: what `drizzle(client, { schema })` takes for typed relational
@@ -13,10 +14,10 @@ type Spread<T> = { -readonly [K in keyof T]: T[K] };
  * const db = drizzle(client, { schema });
  * await db.query.projects.findFirst({ with: { conversations: true } });
  */
-export const schema: Spread<typeof tables & typeof relations> = { ...tables, ...relations };
+export const schema: OrgSchema = { ...tables, ...relations };
 
 /** The type of {@link schema}. */
-export type OrgSchema = typeof schema;
+export type OrgSchema = { -readonly [K in keyof SchemaModules]: SchemaModules[K] };
 
 /**
  * Just the tables, keyed by their TypeScript name (for iteration: factories, diagrams, truncation).
@@ -24,7 +25,7 @@ export type OrgSchema = typeof schema;
  * @example
  * const names = Object.values(orgTables).map((t) => getTableName(t));
  */
-export const orgTables: Spread<typeof tables> = { ...tables };
+export const orgTables: OrgTables = { ...tables };
 
 /** The type of {@link orgTables}. */
-export type OrgTables = typeof orgTables;
+export type OrgTables = { -readonly [K in keyof typeof tables]: (typeof tables)[K] };

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 const script = fileURLToPath(new URL('./support/importRefusing.ts', import.meta.url));
 
-function importRefusing(...packages: string[]): { imported: boolean; builtSchemas: string[] } {
-  const run = spawnSync(process.execPath, ['--conditions=@org/source', '--import', 'tsx', script, ...packages], { encoding: 'utf8' });
+function importRefusing(specifier: string, ...packages: string[]): { imported: boolean; builtSchemas: string[] | null } {
+  const run = spawnSync(process.execPath, ['--conditions=@org/source', '--import', 'tsx', script, specifier, ...packages], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`the import process failed:\n${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!);
 }
@@ -16,14 +16,18 @@ function importRefusing(...packages: string[]): { imported: boolean; builtSchema
 // The engine plays no part: once is enough.
 describe.runIf(process.env.ORG_TEST_ENGINE !== 'postgres')('importing @org/queries', () => {
   it('loads no drizzle-kit (migration generation and drift checks load it when called)', () => {
-    expect(importRefusing('drizzle-kit')).toEqual({ imported: true, builtSchemas: [] });
+    expect(importRefusing('@org/queries', 'drizzle-kit')).toEqual({ imported: true, builtSchemas: [] });
   });
 
   it('builds none of the @org zod schemas (each is built on first read)', () => {
-    expect(importRefusing().builtSchemas).toEqual([]);
+    expect(importRefusing('@org/queries').builtSchemas).toEqual([]);
+  });
+
+  it('imports @org/migrations (engine parity, SQLSTATE names, migration status) without drizzle-kit, PGlite or zod', () => {
+    expect(importRefusing('@org/migrations', 'drizzle-kit', '@electric-sql/pglite', 'zod', 'drizzle-zod').imported).toBe(true);
   });
 
   it('fails when a package it does import at load is refused (the check can fail)', () => {
-    expect(importRefusing('postgres').imported).toBe(false);
+    expect(importRefusing('@org/queries', 'postgres').imported).toBe(false);
   });
 });

@@ -1,10 +1,10 @@
-// A fresh process for importLaziness.test.ts: imports @org/queries while a resolve hook refuses the
-// packages named on the command line, then prints one JSON line: whether the import succeeded, and
-// which of the @org zod schemas (`orgSchemas.<table>.<insert|update|select>`) it built.
+// A fresh process for importLaziness.test.ts: `importRefusing.ts <module> <package>…` imports the module
+// while a resolve hook refuses the packages, then prints one JSON line: whether the import succeeded,
+// and which of the @org zod schemas (`orgSchemas.<table>.<insert|update|select>`) it built.
 // Run with `--conditions=@org/source --import tsx` (the workspace sources, as the tests use them).
 import { register } from 'node:module';
 
-const refused = process.argv.slice(2);
+const [specifier, ...refused] = process.argv.slice(2);
 const hook = `let refused = [];
 export function initialize(data) { refused = data.refused; }
 export async function resolve(specifier, context, next) {
@@ -15,14 +15,18 @@ register(`data:text/javascript,${encodeURIComponent(hook)}`, { data: { refused }
 
 let imported = true;
 try {
-  await import('@org/queries');
+  await import(specifier!);
 } catch {
   imported = false;
 }
-const { orgSchemas } = await import('@org/schema');
-const builtSchemas = Object.entries(orgSchemas).flatMap(([table, set]) =>
-  Object.entries(Object.getOwnPropertyDescriptors(set))
-    .filter(([, descriptor]) => 'value' in descriptor)
-    .map(([kind]) => `${table}.${kind}`),
+// Which schemas are built, when @org/schema can load under the refusals at all (it needs zod).
+const builtSchemas = await import('@org/schema').then(
+  ({ orgSchemas }) =>
+    Object.entries(orgSchemas).flatMap(([table, set]) =>
+      Object.entries(Object.getOwnPropertyDescriptors(set))
+        .filter(([, descriptor]) => 'value' in descriptor)
+        .map(([kind]) => `${table}.${kind}`),
+    ),
+  () => null,
 );
 console.log(JSON.stringify({ imported, builtSchemas }));

@@ -1,8 +1,7 @@
 import { getTableColumns, getTableName, is, SQL, type Column } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import { valueTypeOf } from '../internal/columnTypes.ts';
 import type { AnyDb } from '../internal/OrgDb.ts';
-import { canCopy, copyRows } from '../driver/copyRows.ts';
+import { canCopy, copyRows, copyStreams } from '../driver/copyRows.ts';
 import { transaction } from '../transactions/transaction.ts';
 import { copyPayload } from './copyEncoding.ts';
 import { boundParameters, insertableColumns, runtimeDefault } from './insertColumns.ts';
@@ -73,6 +72,15 @@ async function insertChunk(db: AnyDb, table: PgTable, part: readonly Record<stri
   return [];
 }
 
+/** Rows for a COPY, a chunk at a time; producing a chunk may throw (the caller's validation). */
+export type RowChunks = Iterable<readonly (Record<string, unknown> | undefined)[]>;
+
+/** Rows per COPY chunk where the data streams (see {@link copyStreams}): small enough to overlap, large enough to batch. */
+export const COPY_CHUNK_ROWS = 2_000;
+
+/** Thrown from inside a COPY when a later row turns out not to fit it: the COPY is abandoned and INSERTs take over. */
+class NotCopyable extends Error {}
+
 /**
  * Bulk insert through COPY: far fewer round trips and no parameter limit. Only for rows that all give
  * the same columns (COPY cannot say DEFAULT per row). Columns no row gives are filled as drizzle's
@@ -80,41 +88,114 @@ async function insertChunk(db: AnyDb, table: PgTable, part: readonly Record<stri
  * others take the database's default.
  * Returns false when COPY does not apply, and the caller falls back to chunked INSERTs. How each
  * engine copies is the driver layer's (see {@link copyRows}).
+ *
+ * @example
+ * if (!(await copyInsert(db, leads, rows))) await chunkedInsert(db, leads, rows, false);
  */
 export async function copyInsert(db: AnyDb, table: PgTable, rows: readonly Record<string, unknown>[]): Promise<boolean> {
-  if (!canCopy(db) || rows.length === 0) return false;
-  const keys = Object.keys(rows[0]!).filter((k) => rows[0]![k] !== undefined);
-  const uniform = rows.every((r) => keys.every((k) => r[k] !== undefined) && Object.keys(r).filter((k) => r[k] !== undefined).length === keys.length);
-  if (!uniform) return false;
+  if (rows.length === 0) return false;
+  const size = copyStreams(db) ? COPY_CHUNK_ROWS : rows.length;
+  return copyChunks(
+    db,
+    table,
+    (function* () {
+      for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
+    })(),
+  );
+}
+
+/**
+ * {@link copyInsert} of rows produced chunk by chunk, each encoded and sent as it comes (on postgres.js
+ * the server inserts one chunk while the next is produced). The first chunk decides the columns; a later
+ * row that does not fit them abandons the COPY (nothing is written) and returns false. An error thrown
+ * while producing a chunk abandons the COPY too, and is thrown.
+ *
+ * @example
+ * const copied = await copyChunks(db, leads, validatedChunks());
+ */
+export async function copyChunks(db: AnyDb, table: PgTable, chunks: RowChunks): Promise<boolean> {
+  if (!canCopy(db)) return false;
+  const iterator = chunks[Symbol.iterator]();
+  const first = iterator.next();
+  const sample = first.done ? undefined : first.value[0];
+  if (!sample) return false;
+  const plan = copyPlan(table, sample);
+  if (!plan) return false;
+  function* payloads(): Generator<string> {
+    yield encodeChunk(plan!, first.value!);
+    for (let next = iterator.next(); !next.done; next = iterator.next()) yield encodeChunk(plan!, next.value);
+  }
+  try {
+    await copyRows(
+      db,
+      plan.qualified,
+      plan.columns.map(([, c]) => `"${c.name}"`),
+      payloads(),
+    );
+  } catch (error) {
+    if (error instanceof NotCopyable) return false;
+    throw error;
+  }
+  return true;
+}
+
+/** What a COPY of rows like `sample` writes: the given columns, then those filled per row. */
+interface CopyPlan {
+  keys: string[];
+  filled: (readonly [string, Column, () => unknown])[];
+  columns: [string, Column][];
+  qualified: string;
+}
+
+function copyPlan(table: PgTable, sample: Record<string, unknown>): CopyPlan | undefined {
+  const keys = Object.keys(sample).filter((k) => sample[k] !== undefined);
   const all = getTableColumns(table);
-  if (keys.some((k) => !all[k])) return false;
+  if (keys.some((k) => !all[k])) return undefined;
   // Columns no row gives but drizzle's INSERT would fill per row ($defaultFn, or $onUpdate without an SQL
   // default) are filled here the same way; the rest are left out of the COPY and take the database default.
   const filled = insertableColumns(table).flatMap(([key, column]) => {
     const fill = keys.includes(key) ? undefined : runtimeDefault(column);
     return fill ? [[key, column, fill] as const] : [];
   });
-  const complete =
-    filled.length === 0
-      ? rows
-      : rows.map((row) => {
-          const out: Record<string, unknown> = { ...row };
-          for (const [key, , fill] of filled) out[key] = fill();
-          return out;
-        });
   const columns = [...keys.map((k) => [k, all[k]!] as [string, Column]), ...filled.map(([k, c]) => [k, c] as [string, Column])];
-  // An SQL value (given, or from a runtime default such as sql`gen_random_uuid()`) cannot travel through COPY.
-  if (complete.some((row) => columns.some(([key]) => is(row[key], SQL)))) return false;
   const config = getTableConfig(table);
   const qualified = `${config.schema ? `"${config.schema}".` : ''}"${getTableName(table)}"`;
-  const payload = copyPayload(columns, complete);
+  return { keys, filled, columns, qualified };
+}
+
+/** One chunk's COPY text, or NotCopyable for a row COPY cannot carry. */
+function encodeChunk(plan: CopyPlan, rows: readonly (Record<string, unknown> | undefined)[]): string {
+  // A missing row (a hole in the caller's array) or other columns: not this COPY.
+  for (const row of rows) if (!row || !givesExactly(row, plan.keys)) throw new NotCopyable();
+  const complete =
+    plan.filled.length === 0
+      ? (rows as readonly Record<string, unknown>[])
+      : rows.map((row) => {
+          const out: Record<string, unknown> = { ...row };
+          for (const [key, , fill] of plan.filled) out[key] = fill();
+          return out;
+        });
+  // An SQL value (given, or from a runtime default such as sql`gen_random_uuid()`) cannot travel through COPY.
+  if (complete.some((row) => holdsSql(row, plan.columns))) throw new NotCopyable();
+  const payload = copyPayload(plan.columns, complete);
   // PostgreSQL text cannot hold NUL; let the INSERT path report it as an ordinary statement error.
-  if (payload.includes('\0')) return false;
-  await copyRows(
-    db,
-    qualified,
-    columns.map(([, c]) => ({ quotedName: `"${c.name}"`, castType: valueTypeOf(c, true) })),
-    payload,
-  );
-  return true;
+  if (payload.includes('\0')) throw new NotCopyable();
+  return payload;
+}
+
+/** Whether a row gives a value (not undefined) for exactly these keys. */
+function givesExactly(row: Record<string, unknown>, keys: readonly string[]): boolean {
+  for (const key of keys) if (row[key] === undefined) return false;
+  let given = 0;
+  for (const key of Object.keys(row)) if (row[key] !== undefined) given++;
+  return given === keys.length;
+}
+
+/** Whether any of the row's values for these columns is an SQL expression (only objects can be). */
+function holdsSql(row: Record<string, unknown>, columns: readonly [string, Column][]): boolean {
+  for (const [key] of columns) {
+    const value = row[key];
+    if (typeof value === 'object' && value !== null && is(value, SQL)) return true;
+  }
+  return false;
 }

@@ -18,6 +18,7 @@ import {
   type OrgDb,
 } from '../src/index.ts';
 import { collectUncaught } from './support/collectUncaught.ts';
+import { fullPoolServes } from './support/fullPoolServes.ts';
 
 // insertBulk COPYs straight into the table on postgres.js. postgres.js 3.4.9 never settles a COPY the
 // server rejects after the last chunk (porsager/postgres#1173) and would leave its transaction open;
@@ -84,24 +85,6 @@ function renderings(error: unknown): string[] {
     inspect(e),
     inspect(e, { showHidden: true, depth: Infinity }),
   ];
-}
-
-/** `max` transactions at once, each holding its connection until all have one: no slot is stuck or in an aborted transaction. */
-async function fullPoolServes(db: OrgDb, max: number): Promise<void> {
-  let arrived = 0;
-  let open!: () => void;
-  const allIn = new Promise<void>((resolve) => (open = resolve));
-  const results = await Promise.all(
-    Array.from({ length: max }, (_, i) =>
-      transaction(db, async (tx) => {
-        await tx.execute(sql`select 1`);
-        if (++arrived === max) open();
-        await allIn;
-        return i;
-      }),
-    ),
-  );
-  expect(results).toHaveLength(max);
 }
 
 async function withServer<T>(url: string, fn: (db: OrgDb, admin: postgres.Sql) => Promise<T>): Promise<void> {

@@ -6,6 +6,7 @@ import { canStartClusters, startThrowawayServer, type ThrowawayServer } from '..
 import { leads, users } from '@org/schema';
 import { ConnectionError, TimeoutError, createDatabase, createRepository, execute, transaction, type OrgDatabase, type OrgDb } from '../src/index.ts';
 import { collectUncaught } from './support/collectUncaught.ts';
+import { fullPoolServes } from './support/fullPoolServes.ts';
 
 // The fault harness: a backend lost at every stage of a transaction — before it, inside a statement,
 // while the callback awaits application work, at COMMIT — by a DBA's kill, by the server's own
@@ -42,24 +43,6 @@ async function backendGone(admin: postgres.Sql, pid: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`backend ${pid} still alive`);
-}
-
-/** Proves no pool slot is stuck: `max` transactions at once, each holding its connection until all have one. */
-async function fullPoolServes(db: OrgDb, max: number): Promise<void> {
-  let arrived = 0;
-  let open!: () => void;
-  const allIn = new Promise<void>((resolve) => (open = resolve));
-  const results = await Promise.all(
-    Array.from({ length: max }, (_, i) =>
-      transaction(db, async (tx) => {
-        await tx.execute(sql`select 1`);
-        if (++arrived === max) open();
-        await allIn;
-        return i;
-      }),
-    ),
-  );
-  expect(results).toHaveLength(max);
 }
 
 describe.runIf(onPostgres)('fault harness on PostgreSQL', () => {

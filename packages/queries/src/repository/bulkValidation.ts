@@ -1,8 +1,8 @@
 import type { Column } from 'drizzle-orm';
 import { ValidationError } from '../errors/errors.ts';
-import { checkColumnValue } from './columnValue.ts';
+import { checkColumnValue, DECIMAL, INT_RANGES, UUID } from './columnValue.ts';
 import type { RepositoryContext } from './context.ts';
-import { insertValues } from './inputs.ts';
+import { insertRowValues } from './inputs.ts';
 import { checkWrite } from './writableColumns.ts';
 
 /** What a column check returns for a value the column refuses (the slow path then reports it). */
@@ -14,17 +14,6 @@ interface WritableColumn {
   readonly notNull: boolean;
   readonly check: ValueCheck;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-const INT_RANGES: Record<string, readonly [number, number]> = {
-  PgSmallInt: [-32_768, 32_767],
-  PgSmallSerial: [1, 32_767],
-  PgInteger: [-2_147_483_648, 2_147_483_647],
-  PgSerial: [1, 2_147_483_647],
-  PgBigInt53: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-  PgBigSerial53: [1, Number.MAX_SAFE_INTEGER],
-};
 
 /** `checkColumnValue` as a value-or-REFUSED function: exact by construction, for every type not specialised below. */
 function generalCheck(column: Column, key: string): ValueCheck {
@@ -220,7 +209,7 @@ export function bulkRowCheck(ctx: RepositoryContext): (input: unknown, index: nu
         return valuesOfParsed(result.data, values, scratch) ?? checkWrite(ctx.columns, ctx.policy.insert, result.data).values;
       }
     }
-    return slowRow(ctx, input, i);
+    return insertRowValues(ctx, input, i);
   };
 }
 
@@ -234,16 +223,4 @@ export function validateBulkRows(ctx: RepositoryContext, inputs: unknown): Recor
   if (!Array.isArray(inputs)) throw new ValidationError(`${ctx.name} rows must be a list`);
   const check = bulkRowCheck(ctx);
   return inputs.map((input: unknown, i: number) => check(input, i));
-}
-
-/** validateRows' own handling of one row: its values, or its ValidationError with the row's index in every path. */
-function slowRow(ctx: RepositoryContext, input: unknown, i: number): Record<string, unknown> {
-  try {
-    return insertValues(ctx, input, `${ctx.name} row ${i}`);
-  } catch (error) {
-    if (error instanceof ValidationError) {
-      throw new ValidationError(error.message, error.issues.map((issue) => ({ ...issue, path: [i, ...issue.path] })) as never);
-    }
-    throw error;
-  }
 }

@@ -2,11 +2,12 @@ import type { Column } from 'drizzle-orm';
 import { isIP } from 'node:net';
 import { ValidationError } from '../errors/errors.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/** The literal forms `checkColumnValue` accepts, shared with the bulk fast path (bulkValidation.ts), which must accept exactly the same. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 /** Dates PostgreSQL and `Date#toISOString` agree on: years 0001–9999 (wider ISO years gain a sign PostgreSQL rejects; year 0000 is 22008). */
 const ISO_YEAR = /^(?!0000)\d{4}-/;
-const INT_RANGES: Record<string, readonly [number, number]> = {
+export const INT_RANGES: Record<string, readonly [number, number]> = {
   PgSmallInt: [-32_768, 32_767],
   PgSmallSerial: [1, 32_767],
   PgInteger: [-2_147_483_648, 2_147_483_647],

@@ -80,16 +80,25 @@ export function insertValues(ctx: RepositoryContext, input: unknown, what: strin
 /** Every row of a multi-row insert checked before any is written; issues carry the row's index. */
 export function validateRows(ctx: RepositoryContext, inputs: unknown): Record<string, unknown>[] {
   if (!Array.isArray(inputs)) throw new ValidationError(`${ctx.name} rows must be a list`);
-  return inputs.map((input, i) => {
-    try {
-      return insertValues(ctx, input, `${ctx.name} row ${i}`);
-    } catch (error) {
-      if (error instanceof ValidationError) {
-        throw new ValidationError(error.message, error.issues.map((issue) => ({ ...issue, path: [i, ...issue.path] })) as never);
-      }
-      throw error;
+  return inputs.map((input, i) => insertRowValues(ctx, input, i));
+}
+
+/**
+ * Row `i` of a multi-row insert checked as {@link insertValues} checks one row, its ValidationError's
+ * issues carrying the row's index first (also the bulk fast path's fallback for a row it refuses).
+ *
+ * @example
+ * const row = insertRowValues(ctx, inputs[3], 3); // issues at [3, column]
+ */
+export function insertRowValues(ctx: RepositoryContext, input: unknown, i: number): Record<string, unknown> {
+  try {
+    return insertValues(ctx, input, `${ctx.name} row ${i}`);
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      throw new ValidationError(error.message, error.issues.map((issue) => ({ ...issue, path: [i, ...issue.path] })) as never);
     }
-  });
+    throw error;
+  }
 }
 
 /** A requested sort resolved against the allow-list, the primary key last. */
